@@ -1,0 +1,31 @@
+"""The audit trail: one row per action on a document, never edited or deleted."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentEvent(models.Model):
+    document = models.ForeignKey(
+        "documents.Document",
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    action = models.CharField(_("action"), max_length=40)
+    source_state = models.CharField(_("from"), max_length=30)
+    target_state = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    revision = models.PositiveIntegerField(_("revision after"))
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("document event")
+        verbose_name_plural = _("document events")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.action} ({self.source_state} → {self.target_state})"
