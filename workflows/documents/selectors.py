@@ -8,22 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coordination.organisation.selectors import user_agencies
+from coordination.organisation.models import Role
+from coordination.organisation.selectors import memberships_of, user_agencies
 
 from . import rules
 from .exceptions import DocumentActionRefused
 from .models import Document, DocumentEvent, DocumentState
-
-ACTION_LABELS = {
-    "create": gettext_lazy("created the draft"),
-    "edit": gettext_lazy("edited the draft"),
-    "submit": gettext_lazy("sent for review"),
-    "approve": gettext_lazy("approved for signature"),
-    "return_to_drafter": gettext_lazy("returned to the drafter"),
-    "sign": gettext_lazy("signed"),
-    "issue": gettext_lazy("issued and numbered"),
-    "record": gettext_lazy("recorded as issued before the system"),
-}
 
 
 @dataclass(frozen=True)
@@ -40,6 +30,12 @@ _ACTIONS = (
     ("sign", DocumentState.AWAITING_SIGNATURE, rules.check_sign, gettext_lazy("Sign")),
     ("issue", DocumentState.SIGNED, rules.check_issue, gettext_lazy("Issue and give a number")),
 )
+_WAITING = (
+    (DocumentState.DRAFTING, Role.DRAFTER, "unit_id"),
+    (DocumentState.INTERNAL_REVIEW, Role.UNIT_HEAD, "unit_id"),
+    (DocumentState.AWAITING_SIGNATURE, Role.SIGNER, "unit__agency_id"),
+    (DocumentState.SIGNED, Role.CLERK, "unit__agency_id"),
+)
 _RETURNABLE = (DocumentState.INTERNAL_REVIEW, DocumentState.AWAITING_SIGNATURE)
 
 
@@ -48,6 +44,21 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     return Document.objects.filter(
         Q(agency_id__in=user_agencies(user)) | Q(state=DocumentState.ISSUED)
     ).select_related("agency", "unit", "created_by")
+
+
+def documents_waiting_for(user: Any) -> QuerySet[Document]:
+    """What this person can move on now, by state and the roles they hold (one query)."""
+    units = memberships_of(user)
+    waiting = Q(pk__in=[])
+    for state, role, scope in _WAITING:
+        ids = units.filter(role=role).values_list(scope, flat=True)
+        field = "unit_id" if scope == "unit_id" else "agency_id"
+        waiting |= Q(state=state, **{f"{field}__in": ids})
+    return Document.objects.filter(waiting).select_related("agency", "unit", "created_by")
+
+
+def user_may_draft(user: Any) -> bool:
+    return memberships_of(user).filter(role=Role.DRAFTER).exists()
 
 
 def document_actions_for(document: Document, user: Any) -> list[AvailableAction]:
@@ -78,7 +89,7 @@ def document_changes_since(document: Document, revision: int) -> list[str]:
         _("%(who)s %(what)s at %(when)s")
         % {
             "who": event.actor.get_full_name() or event.actor.get_username(),
-            "what": ACTION_LABELS.get(event.action, event.action),
+            "what": event.action_label,
             "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
         }
         for event in events

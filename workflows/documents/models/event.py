@@ -4,6 +4,19 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .states import DocumentState
+
+ACTION_LABELS = {
+    "create": _("created the draft"),
+    "edit": _("edited the draft"),
+    "submit": _("sent for review"),
+    "approve": _("approved for signature"),
+    "return_to_drafter": _("returned to the drafter"),
+    "sign": _("signed"),
+    "issue": _("issued and numbered"),
+    "record": _("recorded as issued before the system"),
+}
+
 
 class DocumentEvent(models.Model):
     document = models.ForeignKey(
@@ -29,3 +42,15 @@ class DocumentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.action} ({self.source_state} → {self.target_state})"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def source_label(self) -> str:
+        return str(DocumentState(self.source_state).label)
+
+    @property
+    def target_label(self) -> str:
+        return str(DocumentState(self.target_state).label)

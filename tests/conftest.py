@@ -1,0 +1,72 @@
+"""Fixtures shared by the whole suite: a small organisation of the two central agencies."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from coordination.organisation.models import Agency, AgencyKind, Authority, Role, Unit
+from tests.factories import AgencyFactory, MembershipFactory, UnitFactory, UserFactory
+
+
+@dataclass
+class Org:
+    vss: Agency
+    moh: Agency
+    csyt: Unit
+    vss_leaders: Unit
+    vss_office: Unit
+    moh_bh: Unit
+    drafter: Any
+    head: Any
+    head_who_drafts: Any
+    signer: Any
+    clerk: Any
+    moh_drafter: Any
+    moh_head: Any
+    moh_signer: Any
+    moh_clerk: Any
+
+
+def _member(unit: Unit, role: Role, username: str, **extra: Any) -> Any:
+    user = UserFactory(username=username)
+    MembershipFactory(user=user, unit=unit, role=role, **extra)
+    return user
+
+
+@pytest.fixture
+def org(db: None) -> Org:
+    vss = AgencyFactory(
+        code="vss", name="Bảo hiểm xã hội Việt Nam", symbol="BHXH", kind=AgencyKind.CENTRAL
+    )
+    moh = AgencyFactory(code="moh", name="Bộ Y tế", symbol="BYT", kind=AgencyKind.CENTRAL)
+    csyt = UnitFactory(agency=vss, name="Ban Thực hiện chính sách BHYT", symbol="CSYT")
+    leaders = UnitFactory(agency=vss, name="Ban Giám đốc", symbol="LĐ")
+    office = UnitFactory(agency=vss, name="Văn phòng", symbol="VP")
+    moh_bh = UnitFactory(agency=moh, name="Vụ Bảo hiểm y tế", symbol="BH")
+    moh_leaders = UnitFactory(agency=moh, name="Lãnh đạo Bộ", symbol="LĐB")
+    moh_office = UnitFactory(agency=moh, name="Văn phòng Bộ", symbol="VPB")
+    head_who_drafts = _member(csyt, Role.UNIT_HEAD, "vss.deputyhead")
+    MembershipFactory(user=head_who_drafts, unit=csyt, role=Role.DRAFTER)
+    signer_extra = {
+        "position": "Phó Tổng Giám đốc",
+        "authority": Authority.DEPUTY,
+        "principal_position": "Tổng Giám đốc",
+    }
+    return Org(
+        vss=vss,
+        moh=moh,
+        csyt=csyt,
+        vss_leaders=leaders,
+        vss_office=office,
+        moh_bh=moh_bh,
+        drafter=_member(csyt, Role.DRAFTER, "vss.drafter"),
+        head=_member(csyt, Role.UNIT_HEAD, "vss.head", position="Trưởng ban"),
+        head_who_drafts=head_who_drafts,
+        signer=_member(leaders, Role.SIGNER, "vss.signer", **signer_extra),
+        clerk=_member(office, Role.CLERK, "vss.clerk"),
+        moh_drafter=_member(moh_bh, Role.DRAFTER, "moh.drafter"),
+        moh_head=_member(moh_bh, Role.UNIT_HEAD, "moh.head"),
+        moh_signer=_member(moh_leaders, Role.SIGNER, "moh.signer", position="Thứ trưởng"),
+        moh_clerk=_member(moh_office, Role.CLERK, "moh.clerk"),
+    )
