@@ -1,5 +1,7 @@
 """Test settings: tasks run immediately, fast password hashing, no login lock-outs across tests."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -10,3 +12,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# A file, not shared-cache memory, so that concurrent connections wait on SQLite's busy timeout
+# instead of failing with "table is locked".
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-{}.sqlite3".format(os.getpid()))}  # noqa: F405

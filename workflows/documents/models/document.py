@@ -83,7 +83,7 @@ class Document(ConcurrentTransitionMixin, models.Model):
     )
     signer_name = models.CharField(_("signer's name"), max_length=120, blank=True)
     signer_position = models.CharField(_("signer's position"), max_length=120, blank=True)
-    signer_authority = models.CharField(_("authority prefix"), max_length=10, blank=True)
+    signer_authority = models.CharField(_("signs for"), max_length=160, blank=True)
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
 
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
