@@ -16,4 +16,4 @@ STORAGES = {
 # A file, not shared-cache memory, so that concurrent connections wait on SQLite's busy timeout
 # instead of failing with "table is locked".
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-{}.sqlite3".format(os.getpid()))}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
