@@ -1,0 +1,60 @@
+# The README's two commands: `make run` (set up and run the demo) and `make test` (the whole suite).
+# Both install what they need on a fresh Debian machine, as root: apt packages, a virtualenv,
+# the pinned Python packages.
+
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig gettext
+APT_TEST := $(APT_RUN) chromium poppler-utils
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+
+.PHONY: run test setup setup-test lint check-migrations pytest worker clean
+
+run: setup
+	@mkdir -p var
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	$(PY) manage.py seed_demo
+	@bash scripts/run_demo.sh "$(HOST)" "$(PORT)"
+
+test: setup-test lint check-migrations pytest
+
+setup:
+	@bash scripts/apt_install.sh $(APT_RUN)
+	@$(MAKE) --no-print-directory $(STAMP)
+
+setup-test:
+	@bash scripts/apt_install.sh $(APT_TEST)
+	@$(MAKE) --no-print-directory $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required"; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	@rm -f $(VENV)/.installed-* && touch $@
+
+lint:
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+check-migrations:
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=coordination.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+pytest:
+	@mkdir -p var
+	$(PY) manage.py compilemessages -v0 --ignore=.venv
+	@$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; \
+	exit $$status
+
+worker:
+	$(PY) manage.py db_worker
+
+clean:
+	rm -rf $(VENV) var static
