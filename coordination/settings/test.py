@@ -17,3 +17,5 @@ STORAGES = {
 # instead of failing with "table is locked".
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
+
+WHITENOISE_USE_FINDERS = True
