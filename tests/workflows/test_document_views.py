@@ -136,3 +136,12 @@ def test_the_inbox_lists_what_waits_for_the_unit_head(org: Any) -> None:
     assert document.subject in response.content.decode()
     response = _client_for(org.moh_head).get(reverse("workflow_index") + "?tab=all")
     assert document.subject not in response.content.decode()
+
+
+def test_the_dashboard_shows_what_waits_for_me(org: Any) -> None:
+    document = _in_review(org, org.drafter)
+    response = _client_for(org.head).get("/admin/")
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'data-testid="waiting-panel"' in content
+    assert document.subject in content

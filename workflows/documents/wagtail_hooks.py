@@ -1,10 +1,13 @@
+from typing import Any
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
-from . import views
+from . import selectors, views
 
 urlpatterns = [
     path("", views.document_index, name="workflow_index"),
@@ -23,3 +26,23 @@ def register_workflow_urls() -> list:
 @hooks.register("register_admin_menu_item")
 def register_workflow_menu_item() -> MenuItem:
     return MenuItem(_("Documents"), reverse("workflow_index"), icon_name="doc-full", order=50)
+
+
+class WaitingForMePanel(Component):
+    """The admin dashboard's first panel: what the signed-in person can move on now."""
+
+    name = "waiting_for_me"
+    order = 50
+    template_name = "documents/panels/waiting_for_me.html"
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        documents = selectors.documents_waiting_for(self.user)
+        return {"documents": documents[:10], "count": documents.count()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_me_panel(request: Any, panels: list) -> None:
+    panels.insert(0, WaitingForMePanel(request.user))
