@@ -1,0 +1,31 @@
+"""Vietnamese is the default language and every string of ours is translated."""
+
+from pathlib import Path
+
+import polib
+
+from django.conf import settings
+from django.test import Client
+from django.utils import translation
+
+from workflows.documents.models import DocumentState
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+
+
+def test_every_string_has_a_vietnamese_translation() -> None:
+    catalogue = polib.pofile(str(CATALOGUE))
+    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert untranslated == []
+    assert fuzzy == []
+
+
+def test_vietnamese_is_the_default_and_english_is_available(db: None) -> None:
+    assert settings.LANGUAGE_CODE == "vi"
+    with translation.override("vi"):
+        assert str(DocumentState.AWAITING_SIGNATURE.label) == "Chờ ký"
+    with translation.override("en"):
+        assert str(DocumentState.AWAITING_SIGNATURE.label) == "Awaiting signature"
+    login_page = Client().get("/admin/login/").content.decode()
+    assert 'lang="vi"' in login_page
