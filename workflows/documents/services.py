@@ -54,6 +54,7 @@ def document_update(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
+    _check_fresh(document, expected_revision)
     rules.check_edit(document, actor)
     with transaction.atomic():
         locked = _lock(document, expected_revision)
@@ -157,6 +158,7 @@ def _transition(
     comment: str,
     fill: Callable[[Document, Any], None] | None = None,
 ) -> Document:
+    _check_fresh(document, expected_revision)
     _check_state(document, name)
     check(document, actor)
     with transaction.atomic():
@@ -188,12 +190,17 @@ def _lock(document: Document, expected_revision: int) -> Document:
     locked = (
         Document.objects.select_for_update().select_related("agency", "unit").get(pk=document.pk)
     )
-    if locked.revision != expected_revision:
+    _check_fresh(locked, expected_revision)
+    return locked
+
+
+def _check_fresh(document: Document, expected_revision: int) -> None:
+    """The actor acted on the revision they saw; anything newer means their form is stale."""
+    if document.revision != expected_revision:
         raise DocumentChanged(
             _("This document changed since you opened it. Nothing was saved; reload to see it."),
-            changes=document_changes_since(locked, expected_revision),
+            changes=document_changes_since(document, expected_revision),
         )
-    return locked
 
 
 def _fill_signature(document: Document, actor: Any) -> None:
