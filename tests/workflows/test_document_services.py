@@ -4,6 +4,8 @@ from typing import Any
 
 import pytest
 
+from django.utils import translation
+
 from workflows.documents import services
 from workflows.documents.exceptions import (
     DocumentChanged,
@@ -142,7 +144,7 @@ def test_a_stale_form_is_refused_and_says_what_changed(org: Any) -> None:
         expected_revision=seen_revision,
         comment="Bổ sung số liệu",
     )
-    with pytest.raises(DocumentChanged) as raised:
+    with translation.override("en"), pytest.raises(DocumentChanged) as raised:
         services.document_approve(
             document=document, actor=org.head, expected_revision=seen_revision
         )
