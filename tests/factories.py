@@ -48,8 +48,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
-    first_name = "A"
-    last_name = factory.Sequence(lambda n: f"Nguyễn Văn {n}")
+    first_name = factory.Sequence(lambda n: f"A{n}")
+    last_name = "Nguyễn Văn"
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 

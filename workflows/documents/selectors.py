@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.organisation.models import Role
+from coordination.organisation.names import person_name
 from coordination.organisation.selectors import memberships_of, user_agencies
 
 from . import rules
@@ -88,7 +89,7 @@ def document_changes_since(document: Document, revision: int) -> list[str]:
     return [
         _("%(who)s %(what)s at %(when)s")
         % {
-            "who": event.actor.get_full_name() or event.actor.get_username(),
+            "who": person_name(event.actor),
             "what": event.action_label,
             "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
         }

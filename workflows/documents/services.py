@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
+from coordination.organisation.names import person_name
 from coordination.organisation.selectors import membership_for
 
 from . import rules
@@ -206,7 +207,7 @@ def _check_fresh(document: Document, expected_revision: int) -> None:
 def _fill_signature(document: Document, actor: Any) -> None:
     membership = membership_for(user=actor, agency=document.agency, role=Role.SIGNER)
     document.signer = actor
-    document.signer_name = actor.get_full_name() or actor.get_username()
+    document.signer_name = person_name(actor)
     document.signed_at = timezone.now()
     if membership is not None:
         document.signer_position = membership.position
