@@ -13,6 +13,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
     path("tai-lieu/", include(wagtaildocs_urls)),
+    path("", include("coordination.portal.urls")),
 ]
 
 if settings.DEBUG:

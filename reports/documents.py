@@ -3,7 +3,6 @@
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
-from django.utils.text import slugify
 
 from workflows.documents.models import Document, PdfStatus
 
@@ -40,5 +39,4 @@ def document_store_pdf(*, document_pk: int) -> str:
 
 def _file_name(document: Document) -> str:
     year = document.year or document.created_at.year
-    label = slugify(document.number_symbol.replace("/", "-")) or "draft"
-    return f"documents/{year}/{label}-{document.pk}.pdf"
+    return f"documents/{year}/{document.file_stem}.pdf"

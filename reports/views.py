@@ -2,7 +2,6 @@
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.text import slugify
 
 from workflows.documents.models import Document, PdfStatus
 from workflows.documents.selectors import documents_visible_to
@@ -23,5 +22,5 @@ def document_pdf(request: HttpRequest, pk: int) -> FileResponse:
     document = _visible(request, pk)
     if document.pdf_status != PdfStatus.READY or not document.pdf:
         raise Http404("no PDF yet")
-    filename = f"{slugify(document.number_symbol.replace('/', '-')) or document.pk}.pdf"
+    filename = f"{document.file_stem}.pdf"
     return FileResponse(document.pdf.open("rb"), content_type="application/pdf", filename=filename)

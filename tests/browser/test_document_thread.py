@@ -34,7 +34,7 @@ def test_a_letter_goes_from_draft_to_the_portal_with_its_number(org: Any, new_se
         "Đề nghị Bảo hiểm xã hội các tỉnh gửi văn bản cảnh báo trước ngày 15/12/2026.",
     )
     drafter.fill("textarea[name=addressees]", "Bảo hiểm xã hội các tỉnh, thành phố")
-    drafter.click("form button[type=submit]")
+    drafter.click("button[data-action=save]")
     drafter.wait_for_url("**/admin/workflow/*/")
     document_url = drafter.url
     assert drafter.get_by_test_id("subject").inner_text() == SUBJECT

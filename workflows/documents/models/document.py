@@ -1,9 +1,11 @@
 """The document and its lifecycle: one machine, read top to bottom in ``Document``."""
 
+from anyascii import anyascii
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from django.conf import settings
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Agency, Unit
@@ -112,6 +114,13 @@ class Document(ConcurrentTransitionMixin, models.Model):
 
     def __str__(self) -> str:
         return self.number_symbol or self.subject
+
+    @property
+    def file_stem(self) -> str:
+        """An ASCII name for files of this document: '01-bhxh-csyt', or 'van-ban-12' before
+        it has a number."""
+        label = slugify(anyascii(self.number_symbol.replace("/", "-")))
+        return label or f"van-ban-{self.pk}"
 
     # The lifecycle. Each transition changes the state and nothing else; the services in
     # services.py check the actor, lock the row, record the event and run side effects.
