@@ -13,6 +13,9 @@ class Province(models.Model):
     code = models.CharField(_("code"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=100)
     is_city = models.BooleanField(_("centrally-run city"), default=False)
+    place = models.CharField(
+        _("place name on documents"), max_length=100, blank=True, help_text=_("If not the name.")
+    )
     is_active = models.BooleanField(_("active"), default=True)
     merged_into = models.ForeignKey(
         "self",
@@ -35,6 +38,11 @@ class Province(models.Model):
     def title(self) -> str:
         """'tỉnh Quảng Nam' or 'thành phố Hà Nội', as used after an agency's name."""
         return f"{'thành phố' if self.is_city else 'tỉnh'} {self.name}"
+
+    @property
+    def place_name(self) -> str:
+        """The place written before the date on the province's documents."""
+        return self.place or self.name
 
 
 class AgencyKind(models.TextChoices):

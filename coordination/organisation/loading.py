@@ -1,0 +1,206 @@
+"""Loading the organisation from the CSV files in ``data/``: idempotent upserts keyed by code,
+every text NFC-normalised, all or nothing. A malformed row raises ``DataFileError`` naming the
+file, the row and the column."""
+
+import csv
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import Agency, AgencyKind, Facility, FacilityLevel, Province, Unit
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class DataFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class LoadCounts:
+    provinces: int
+    agencies: int
+    units: int
+    facilities: int
+
+
+def organisation_load(data_dir: Path = DATA_DIR) -> LoadCounts:
+    with transaction.atomic():
+        provinces = provinces_load(data_dir / "provinces.csv")
+        central = central_agencies_load(data_dir / "central_agencies.csv")
+        units = central_units_load(data_dir / "central_units.csv")
+        provincial, provincial_units = provincial_agencies_load(
+            data_dir / "provincial_agencies.csv"
+        )
+        facilities = facilities_load(data_dir / "facilities.csv")
+    return LoadCounts(provinces, central + provincial, units + provincial_units, facilities)
+
+
+def provinces_load(path: Path) -> int:
+    count = 0
+    for row in _rows(path, ("code", "name", "is_city", "place")):
+        Province.objects.update_or_create(
+            code=row.text("code"),
+            defaults={
+                "name": row.text("name"),
+                "is_city": row.flag("is_city"),
+                "place": row.text("place", required=False),
+            },
+        )
+        count += 1
+    return count
+
+
+def central_agencies_load(path: Path) -> int:
+    count = 0
+    columns = ("code", "name", "name_en", "symbol", "place", "edxml_code")
+    for row in _rows(path, columns):
+        Agency.objects.update_or_create(
+            code=row.text("code"),
+            defaults={
+                "name": row.text("name"),
+                "name_en": row.text("name_en", required=False),
+                "symbol": row.text("symbol"),
+                "place": row.text("place"),
+                "edxml_code": row.text("edxml_code", required=False),
+                "kind": AgencyKind.CENTRAL,
+            },
+        )
+        count += 1
+    return count
+
+
+def central_units_load(path: Path) -> int:
+    count = 0
+    for row in _rows(path, ("agency", "symbol", "name", "name_en")):
+        agency = row.lookup("agency", Agency, "code")
+        _unit_upsert(agency, row.text("symbol"), row.text("name"), row.text("name_en", False))
+        count += 1
+    return count
+
+
+def provincial_agencies_load(path: Path) -> tuple[int, int]:
+    """Each template row makes one agency per active province (its People's Committee, Social
+    Security office, Department of Health), with the row's units."""
+    columns = (
+        "kind",
+        "code_prefix",
+        "name_pattern",
+        "name_en_pattern",
+        "symbol",
+        "parent",
+        "units",
+    )
+    templates = list(_rows(path, columns))
+    agencies = units = 0
+    for province in Province.objects.filter(is_active=True):
+        for row in templates:
+            agency = _provincial_agency(row, province)
+            for symbol, name in _unit_specs(row):
+                _unit_upsert(agency, symbol, name, "")
+                units += 1
+            agencies += 1
+    return agencies, units
+
+
+def facilities_load(path: Path) -> int:
+    count = 0
+    levels = set(FacilityLevel.values)
+    for row in _rows(path, ("code", "name", "level", "province", "address")):
+        level = row.text("level")
+        if level not in levels:
+            row.fail("level", f"unknown level {level!r}; expected one of {sorted(levels)}")
+        Facility.objects.update_or_create(
+            code=row.text("code"),
+            defaults={
+                "name": row.text("name"),
+                "level": level,
+                "province": row.lookup("province", Province, "code"),
+                "address": row.text("address", required=False),
+            },
+        )
+        count += 1
+    return count
+
+
+def _provincial_agency(row: "_Row", province: Province) -> Agency:
+    parent_prefix = row.text("parent", required=False)
+    parent = None
+    if parent_prefix:
+        parent_code = (
+            parent_prefix if parent_prefix == "vss" else f"{parent_prefix}-{province.code}"
+        )
+        parent = Agency.objects.filter(code=parent_code).first()
+        if parent is None:
+            row.fail("parent", f"no agency {parent_code!r}; list the parent's row first")
+    names = {"title": province.title, "name": province.name}
+    agency, _created = Agency.objects.update_or_create(
+        code=f"{row.text('code_prefix')}-{province.code}",
+        defaults={
+            "name": row.text("name_pattern").format(**names),
+            "name_en": row.text("name_en_pattern", required=False).format(**names),
+            "symbol": row.text("symbol"),
+            "kind": row.text("kind"),
+            "parent": parent,
+            "province": province,
+            "place": province.place_name,
+        },
+    )
+    return agency
+
+
+def _unit_specs(row: "_Row") -> list[tuple[str, str]]:
+    specs = []
+    for spec in row.text("units", required=False).split("|"):
+        symbol, _sep, name = spec.partition(":")
+        if not symbol.strip() or not name.strip():
+            row.fail("units", f"write units as SYMBOL:Name separated by |, not {spec!r}")
+        specs.append((symbol.strip(), name.strip()))
+    return specs
+
+
+def _unit_upsert(agency: Agency, symbol: str, name: str, name_en: str) -> Unit:
+    unit, _created = Unit.objects.update_or_create(
+        agency=agency, symbol=symbol, defaults={"name": name, "name_en": name_en}
+    )
+    return unit
+
+
+class _Row:
+    def __init__(self, path: Path, number: int, values: dict[str, str]) -> None:
+        self.path, self.number, self.values = path, number, values
+
+    def fail(self, column: str, problem: str) -> None:
+        raise DataFileError(f"{self.path.name}, row {self.number}, column {column!r}: {problem}")
+
+    def text(self, column: str, required: bool = True) -> str:
+        value = unicodedata.normalize("NFC", (self.values.get(column) or "").strip())
+        if required and not value:
+            self.fail(column, "is empty")
+        return value
+
+    def flag(self, column: str) -> bool:
+        value = self.text(column)
+        if value not in {"0", "1"}:
+            self.fail(column, f"must be 0 or 1, not {value!r}")
+        return value == "1"
+
+    def lookup(self, column: str, model: type, field: str) -> object:
+        value = self.text(column)
+        found = model.objects.filter(**{field: value}).first()
+        if found is None:
+            self.fail(column, f"no {model._meta.verbose_name} with {field} {value!r}")
+        return found
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[_Row]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [column for column in columns if column not in (reader.fieldnames or [])]
+        if missing:
+            raise DataFileError(f"{path.name}: missing columns {missing}")
+        for number, values in enumerate(reader, start=2):
+            yield _Row(path, number, values)
