@@ -5,8 +5,25 @@ code. The seed files under ``data/`` load the period of the background articles 
 """
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+
+class Person(AbstractUser):
+    """A user of the system. Vietnamese names put the family name first: 'Nguyễn Văn A' is
+    last_name 'Nguyễn Văn' and first_name 'A'."""
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def get_full_name(self) -> str:
+        name = " ".join(part for part in (self.last_name, self.first_name) if part)
+        return name or self.get_username()
+
+    def get_short_name(self) -> str:
+        return self.first_name or self.get_username()
 
 
 class Province(models.Model):

@@ -1,8 +1,7 @@
-"""Vietnamese names: family name first ("Nguyễn Văn A"), unlike Django's first + last."""
+"""Vietnamese names: family name first ("Nguyễn Văn A"); see ``Person.get_full_name``."""
 
 from typing import Any
 
 
 def person_name(user: Any) -> str:
-    name = " ".join(part for part in (user.last_name, user.first_name) if part)
-    return name or user.get_username()
+    return user.get_full_name() or user.get_username()

@@ -1,6 +1,8 @@
 from typing import Any
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -21,6 +23,11 @@ urlpatterns = [
 @hooks.register("register_admin_urls")
 def register_workflow_urls() -> list:
     return [path("workflow/", include(urlpatterns))]
+
+
+@hooks.register("insert_global_admin_css")
+def workflow_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("documents/admin.css"))
 
 
 @hooks.register("register_admin_menu_item")
