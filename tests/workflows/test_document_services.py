@@ -148,7 +148,7 @@ def test_a_stale_form_is_refused_and_says_what_changed(org: Any) -> None:
         services.document_approve(
             document=document, actor=org.head, expected_revision=seen_revision
         )
-    assert any("returned to the drafter" in change for change in raised.value.changes)
+    assert any("returned it to the drafter" in change for change in raised.value.changes)
     document.refresh_from_db()
     assert document.state == DocumentState.DRAFTING
 

@@ -103,7 +103,7 @@ def test_two_people_acting_at_once_the_second_is_told_what_changed(org: Any) -> 
     assert response.status_code == 409
     content = response.content.decode()
     assert "changed since you opened it" in content
-    assert "returned to the drafter" in content
+    assert "returned it to the drafter" in content
     document.refresh_from_db()
     assert document.state == DocumentState.DRAFTING
     assert document.events.filter(action="return_to_drafter").count() == 1

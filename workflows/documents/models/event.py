@@ -9,12 +9,12 @@ from .states import DocumentState
 ACTION_LABELS = {
     "create": _("created the draft"),
     "edit": _("edited the draft"),
-    "submit": _("sent for review"),
-    "approve": _("approved for signature"),
-    "return_to_drafter": _("returned to the drafter"),
-    "sign": _("signed"),
-    "issue": _("issued and numbered"),
-    "record": _("recorded as issued before the system"),
+    "submit": _("sent it for review"),
+    "approve": _("approved it for signature"),
+    "return_to_drafter": _("returned it to the drafter"),
+    "sign": _("signed it"),
+    "issue": _("issued it with a number"),
+    "record": _("recorded it as issued before the system"),
 }
 
 
