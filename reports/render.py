@@ -2,10 +2,12 @@
 app's own static files (fonts, stylesheets, images). One FontConfiguration serves every render."""
 
 import mimetypes
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML
+from weasyprint import HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -44,6 +46,56 @@ def _static_path(url: str) -> str:
     return path
 
 
+CSS_PX_TO_PT = 0.75
+ARCHIVAL_VARIANT = "pdf/a-3b"
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an element with an ``id`` landed: page index and its box in PDF points, measured
+    from the page's bottom-left as PDF coordinates are: (left, bottom, right, top)."""
+
+    page: int
+    box: tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    anchors: dict[str, Anchor]
+
+
 def render_pdf(html: str, *, pdf_variant: str | None = None) -> bytes:
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
-    return document.write_pdf(font_config=FONT_CONFIG, pdf_variant=pdf_variant)
+    return render_document(html, pdf_variant=pdf_variant).pdf
+
+
+def render_document(
+    html: str,
+    *,
+    pdf_variant: str | None = None,
+    attachments: dict[str, str] | None = None,
+) -> Rendered:
+    """Lay out and write the PDF; report where each anchor (element id) ended up."""
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
+        font_config=FONT_CONFIG
+    )
+    files = [
+        Attachment(string=content, name=name, relationship="Data")
+        for name, content in (attachments or {}).items()
+    ]
+    pdf = document.write_pdf(pdf_variant=pdf_variant, attachments=files or None)
+    return Rendered(pdf=pdf, anchors=_anchors(document))
+
+
+def _anchors(document: Any) -> dict[str, Anchor]:
+    found: dict[str, Anchor] = {}
+    for index, page in enumerate(document.pages):
+        for name, (x1, y1, x2, y2) in page.anchors.items():
+            box = (
+                x1 * CSS_PX_TO_PT,
+                (page.height - y2) * CSS_PX_TO_PT,
+                x2 * CSS_PX_TO_PT,
+                (page.height - y1) * CSS_PX_TO_PT,
+            )
+            found.setdefault(name, Anchor(index, box))
+    return found

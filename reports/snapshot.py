@@ -1,9 +1,12 @@
 """Frozen, plain data of what a printed document shows. No ORM objects past this point: the same
-snapshot feeds the HTML preview, the PDF and (later) the JSON attached to archival copies."""
+snapshot feeds the HTML preview, the PDF and the JSON attached to archival copies."""
 
+import dataclasses
+import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 
 def nfc(text: str) -> str:
@@ -23,29 +26,68 @@ def place_and_date(place: str, day: date | None, year: int) -> str:
 
 
 @dataclass(frozen=True)
+class Issuer:
+    """One issuing agency in the header's left column (its parent agency above it, if any)."""
+
+    name: str
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    kind: str  # "text", "ground", "chapter", "chapter_title", "heading", "article"
+    text: str
+    lead: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Annex:
+    title: str
+    table: Table
+    landscape: bool = True
+
+
+@dataclass(frozen=True)
 class SignatureBlock:
     authority: str
     position: str
     name: str
     agency: str = ""
+    anchor: str = "signature-1"
+
+
+@dataclass(frozen=True)
+class Verification:
+    code: str
+    url: str
+    qr_svg: str
 
 
 @dataclass(frozen=True)
 class DocumentSnapshot:
-    parent_agency: str
-    agency: str
+    issuers: tuple[Issuer, ...]
     number_line: str
     place_date: str
     title: str
     subject: str
     is_letter: bool
-    paragraphs: tuple[str, ...]
+    paragraphs: tuple[Paragraph, ...]
     signatures: tuple[SignatureBlock, ...]
     recipients: tuple[str, ...]
     addressees: tuple[str, ...] = ()
     urgency: str = ""
-    lead_agency_short: str = ""
-    extra: dict[str, str] = field(default_factory=dict)
+    confidentiality: str = ""
+    figures: Table | None = None
+    annexes: tuple[Annex, ...] = ()
+    annex_reference: str = ""
+    verification: Verification | None = None
 
     @property
     def summary_line(self) -> str:
@@ -56,3 +98,13 @@ class DocumentSnapshot:
                 subject = subject[len(prefix) :]
                 break
         return f"V/v {subject}"
+
+    def with_verification(self, verification: Verification) -> "DocumentSnapshot":
+        return dataclasses.replace(self, verification=verification)
+
+    def to_json(self) -> str:
+        """The printed data, for the JSON attachment of archival copies."""
+        data: dict[str, Any] = dataclasses.asdict(self)
+        if data.get("verification"):
+            data["verification"].pop("qr_svg", None)
+        return json.dumps(data, ensure_ascii=False, indent=2, default=str)

@@ -1,11 +1,25 @@
 """Background work of the printing side, run by the task worker (manage.py db_worker)."""
 
+from datetime import timedelta
+
 from django_tasks import task
+
+from django.utils import timezone
 
 from .documents import document_store_pdf
 
+RETRIES = 3
+
 
 @task()
-def document_render_pdf(document_pk: int) -> str:
-    """Render an issued document's PDF and store it; returns the stored file's name."""
-    return document_store_pdf(document_pk=document_pk)
+def document_render_pdf(document_pk: int, attempt: int = 1) -> str:
+    """Render, sign and store an issued document's PDF; a failure is recorded on the document
+    and retried later, up to RETRIES times, when the queue can defer work."""
+    try:
+        return document_store_pdf(document_pk=document_pk)
+    except Exception:
+        backend = document_render_pdf.get_backend()
+        if attempt < RETRIES and backend.supports_defer:
+            later = timezone.now() + timedelta(seconds=30 * attempt)
+            document_render_pdf.using(run_after=later).enqueue(document_pk, attempt + 1)
+        raise

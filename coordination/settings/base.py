@@ -196,3 +196,10 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
+
+# Digital signatures (PAdES): one PKCS#12 file per agency code in SIGNING_KEYS_DIR (<code>.p12,
+# or default.p12), and the CA certificates that verification trusts. The defaults are the
+# development PKI in reports/devpki, which production refuses.
+SIGNING_KEYS_DIR = env_path("SIGNING_KEYS_DIR", BASE_DIR / "reports" / "devpki")
+SIGNING_PASSPHRASE = env_str("SIGNING_PASSPHRASE", "dev-only")
+SIGNING_TRUST_ROOTS = env_path("SIGNING_TRUST_ROOTS", BASE_DIR / "reports" / "devpki" / "ca.pem")

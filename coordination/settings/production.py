@@ -16,3 +16,6 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000)
+
+if SIGNING_KEYS_DIR == BASE_DIR / "reports" / "devpki":  # noqa: F405
+    raise ImproperlyConfigured("Set SIGNING_KEYS_DIR to the agencies' real signing certificates.")

@@ -5,7 +5,8 @@ from django.utils import timezone
 from workflows.documents.models import Document, DocumentKind, Urgency
 from workflows.documents.models.kinds import ABBREVIATION, PRINTED_TITLE
 
-from ..snapshot import DocumentSnapshot, SignatureBlock, nfc, place_and_date
+from ..snapshot import DocumentSnapshot, Issuer, SignatureBlock, nfc, place_and_date
+from .body import body_paragraphs
 
 URGENCY_MARK = {
     Urgency.URGENT: "KHẨN",
@@ -17,21 +18,42 @@ URGENCY_MARK = {
 def document_snapshot(document: Document) -> DocumentSnapshot:
     agency = document.agency
     is_letter = document.kind == DocumentKind.OFFICIAL_LETTER
-    addressees = _lines(document.addressees)
+    addressees = lines_of(document.addressees)
     return DocumentSnapshot(
-        parent_agency=nfc(agency.parent.name.upper()) if agency.parent else "",
-        agency=nfc(agency.name.upper()),
+        issuers=(
+            Issuer(
+                name=nfc(agency.name.upper()),
+                parent=nfc(agency.parent.name.upper()) if agency.parent else "",
+            ),
+        ),
         number_line=_number_line(document),
         place_date=place_and_date(nfc(agency.place), document.issued_on, _year(document)),
         title=PRINTED_TITLE[DocumentKind(document.kind)],
         subject=nfc(document.subject.strip()),
         is_letter=is_letter,
-        paragraphs=tuple(_lines(document.body)),
+        paragraphs=body_paragraphs(document.body),
         signatures=(_signature(document),),
-        recipients=_recipients(document, has_addressees=bool(addressees) and is_letter),
+        recipients=recipients_lines(
+            document.distribution,
+            unit_symbol=document.unit.symbol,
+            as_above=bool(addressees) and is_letter,
+        ),
         addressees=tuple(addressees),
         urgency=URGENCY_MARK.get(Urgency(document.urgency), ""),
     )
+
+
+def recipients_lines(distribution: str, *, unit_symbol: str, as_above: bool) -> tuple[str, ...]:
+    """'Nơi nhận' lines: '- Như trên;' when there are addressees, then '- Lưu: VT, <unit>.'"""
+    lines = ["Như trên"] if as_above else []
+    lines += [line.strip("-–;. ") for line in lines_of(distribution)]
+    formatted = [f"- {line};" for line in lines if line]
+    formatted.append(f"- Lưu: VT, {nfc(unit_symbol)}.")
+    return tuple(formatted)
+
+
+def lines_of(text: str) -> list[str]:
+    return [nfc(line.strip()) for line in text.splitlines() if line.strip()]
 
 
 def _year(document: Document) -> int:
@@ -52,15 +74,3 @@ def _signature(document: Document) -> SignatureBlock:
         position=nfc(document.signer_position.upper()),
         name=nfc(document.signer_name),
     )
-
-
-def _recipients(document: Document, *, has_addressees: bool) -> tuple[str, ...]:
-    lines = ["Như trên"] if has_addressees else []
-    lines += [line.strip("-–;. ") for line in _lines(document.distribution)]
-    formatted = [f"- {line};" for line in lines if line]
-    formatted.append(f"- Lưu: VT, {nfc(document.unit.symbol)}.")
-    return tuple(formatted)
-
-
-def _lines(text: str) -> list[str]:
-    return [nfc(line.strip()) for line in text.splitlines() if line.strip()]

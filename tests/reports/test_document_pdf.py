@@ -161,7 +161,7 @@ def test_a_failed_render_keeps_the_good_file_and_records_why(
     def broken(html: str, **kwargs: Any) -> bytes:
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr("reports.documents.render_pdf", broken)
+    monkeypatch.setattr("reports.documents.render_document", broken)
     with pytest.raises(RuntimeError):
         document_store_pdf(document_pk=document.pk)
     document.refresh_from_db()

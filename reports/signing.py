@@ -1,0 +1,119 @@
+"""PAdES signatures (pyHanko): a visible stamp where the signature block is printed, and the
+verification of a signed file against the configured trust roots."""
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from asn1crypto import x509 as asn1_x509
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
+
+from django.conf import settings
+
+from .render import Anchor
+
+FONT = Path(__file__).resolve().parent / "fonts" / "LiberationSerif-Regular.ttf"
+FIELD_NAME = "ChuKySo"
+STAMP_TEXT = "Ký số bởi: %(name)s\n%(position)s\n%(agency)s\nThời gian: %(ts)s"
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    signed: bool
+    intact: bool
+    trusted: bool
+    signer: str = ""
+    signed_at: str = ""
+
+    @property
+    def valid(self) -> bool:
+        return self.signed and self.intact and self.trusted
+
+
+@cache
+def _signer_for(agency_code: str) -> signers.SimpleSigner:
+    folder = Path(settings.SIGNING_KEYS_DIR)
+    path = folder / f"{agency_code}.p12"
+    if not path.exists():
+        path = folder / "default.p12"
+    signer = signers.SimpleSigner.load_pkcs12(
+        pfx_file=str(path), passphrase=settings.SIGNING_PASSPHRASE.encode()
+    )
+    if signer is None:
+        raise RuntimeError(f"cannot open the signing certificate {path}")
+    return signer
+
+
+def pdf_sign(
+    pdf: bytes, *, agency_code: str, name: str, position: str, agency: str, where: Anchor
+) -> bytes:
+    """Sign with the agency's certificate; the stamp fills the space of the signature block."""
+    meta = signers.PdfSignatureMetadata(
+        field_name=FIELD_NAME,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        md_algorithm="sha256",
+        name=name,
+        location=agency,
+    )
+    style = TextStampStyle(
+        stamp_text=STAMP_TEXT,
+        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(FONT)), font_size=7),
+        border_width=1,
+    )
+    field_spec = fields.SigFieldSpec(
+        sig_field_name=FIELD_NAME, on_page=where.page, box=_stamp_box(where)
+    )
+    signer = signers.PdfSigner(
+        meta, signer=_signer_for(agency_code), stamp_style=style, new_field_spec=field_spec
+    )
+    output = io.BytesIO()
+    signer.sign_pdf(
+        IncrementalPdfFileWriter(io.BytesIO(pdf)),
+        output=output,
+        appearance_text_params={"name": name, "position": position, "agency": agency},
+    )
+    return output.getvalue()
+
+
+def _stamp_box(where: Anchor) -> tuple[float, float, float, float]:
+    """A stamp 60 mm wide centred in the signature block's empty space."""
+    left, bottom, right, top = where.box
+    centre, width = (left + right) / 2, 60 * 72 / 25.4
+    return (centre - width / 2, bottom + 2, centre + width / 2, top - 2)
+
+
+@cache
+def _trust_roots() -> tuple[asn1_x509.Certificate, ...]:
+    return (load_cert_from_pemder(str(settings.SIGNING_TRUST_ROOTS)),)
+
+
+def pdf_signature_check(pdf: bytes) -> SignatureCheck:
+    """Is the file signed, unchanged since signing, and by a certificate we trust?"""
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        signatures = reader.embedded_signatures
+    except Exception:  # noqa: BLE001 - anything unreadable is simply not a valid signed PDF
+        return SignatureCheck(signed=False, intact=False, trusted=False)
+    if not signatures:
+        return SignatureCheck(signed=False, intact=False, trusted=False)
+    context = ValidationContext(trust_roots=list(_trust_roots()), allow_fetching=False)
+    try:
+        status = validate_pdf_signature(signatures[0], context)
+    except Exception:  # noqa: BLE001 - a mangled signature is a broken one
+        return SignatureCheck(signed=True, intact=False, trusted=False)
+    return SignatureCheck(
+        signed=True,
+        intact=bool(status.intact and status.valid),
+        trusted=bool(status.trusted),
+        signer=status.signing_cert.subject.human_friendly,
+        signed_at=status.signer_reported_dt.isoformat() if status.signer_reported_dt else "",
+    )
