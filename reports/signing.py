@@ -10,6 +10,7 @@ from asn1crypto import x509 as asn1_x509
 from pyhanko.keys import load_cert_from_pemder
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata.model import NS, ExpandedName, XmpStructure, XmpValue
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
@@ -21,6 +22,11 @@ from django.conf import settings
 
 from .render import Anchor
 
+# pyHanko rewrites the XMP metadata when it signs; keep the PDF/A-3b identification in it.
+PDF_A_3B = XmpStructure.of(
+    (ExpandedName(NS["pdfaid"], "part"), XmpValue("3")),
+    (ExpandedName(NS["pdfaid"], "conformance"), XmpValue("B")),
+)
 FONT = Path(__file__).resolve().parent / "fonts" / "LiberationSerif-Regular.ttf"
 FIELD_NAME = "ChuKySo"
 STAMP_TEXT = "Ký số bởi: %(name)s\n%(position)s\n%(agency)s\nThời gian: %(ts)s"
@@ -75,9 +81,11 @@ def pdf_sign(
     signer = signers.PdfSigner(
         meta, signer=_signer_for(agency_code), stamp_style=style, new_field_spec=field_spec
     )
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    writer.document_meta.xmp_extra.append(PDF_A_3B)
     output = io.BytesIO()
     signer.sign_pdf(
-        IncrementalPdfFileWriter(io.BytesIO(pdf)),
+        writer,
         output=output,
         appearance_text_params={"name": name, "position": position, "agency": agency},
     )
