@@ -3,11 +3,12 @@ app's own static files (fonts, stylesheets, images). One FontConfiguration serve
 
 import mimetypes
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from weasyprint import HTML, Attachment
+from weasyprint import CSS, HTML, Attachment
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -65,6 +66,16 @@ class Rendered:
     anchors: dict[str, Anchor]
 
 
+OFFICIAL_CSS = "reports/official.css"
+
+
+@cache
+def _official_stylesheet() -> CSS:
+    """The Decree 30 stylesheet, parsed once per process and shared by every render."""
+    url = BASE_URL.rstrip("/") + settings.STATIC_URL + OFFICIAL_CSS
+    return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=FONT_CONFIG)
+
+
 def render_pdf(html: str, *, pdf_variant: str | None = None) -> bytes:
     return render_document(html, pdf_variant=pdf_variant).pdf
 
@@ -77,7 +88,7 @@ def render_document(
 ) -> Rendered:
     """Lay out and write the PDF; report where each anchor (element id) ended up."""
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher()).render(
-        font_config=FONT_CONFIG
+        stylesheets=[_official_stylesheet()], font_config=FONT_CONFIG
     )
     files = [
         Attachment(string=content, name=name, relationship="Data")

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,8 @@ from coordination.settings.env import env_bool, env_int, env_list
 
 
 def _start_production(**env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    ignored = {"SECRET_KEY", "DEBUG", "SIGNING_KEYS_DIR"}
+    clean = {k: v for k, v in os.environ.items() if k not in ignored}
     clean.update(env, DJANGO_SETTINGS_MODULE="coordination.settings.production")
     code = "import django; django.setup()"
     return subprocess.run(
@@ -37,8 +39,14 @@ def test_production_refuses_debug() -> None:
     assert "DEBUG must be off" in result.stderr
 
 
-def test_production_starts_with_a_real_key() -> None:
-    assert _start_production(SECRET_KEY="k" * 50).returncode == 0
+def test_production_refuses_the_development_signing_certificates() -> None:
+    result = _start_production(SECRET_KEY="k" * 50)
+    assert result.returncode != 0
+    assert "SIGNING_KEYS_DIR" in result.stderr
+
+
+def test_production_starts_with_a_real_key_and_real_certificates(tmp_path: Path) -> None:
+    assert _start_production(SECRET_KEY="k" * 50, SIGNING_KEYS_DIR=str(tmp_path)).returncode == 0
 
 
 def test_env_helper_names_the_variable_it_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
