@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -109,14 +109,23 @@ class DocumentPage(Page):
     subpage_types: list[str] = []
     content_panels = [
         *Page.content_panels,
-        FieldPanel("number_symbol"),
-        FieldPanel("kind"),
-        FieldPanel("agency"),
-        FieldPanel("signer_name"),
-        FieldPanel("issued_on"),
-        FieldPanel("subject"),
         FieldPanel("summary"),
-        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("number_symbol"),
+                FieldPanel("kind"),
+                FieldPanel("agency"),
+                FieldPanel("signer_name"),
+                FieldPanel("issued_on"),
+                FieldPanel("subject"),
+                FieldPanel("body"),
+            ],
+            heading=_("Document issued outside the system"),
+            help_text=_(
+                "Fill these only for a document issued elsewhere. A page published from the "
+                "workflow always shows the issued document itself; these fields do not change it."
+            ),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
