@@ -5,10 +5,15 @@ import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from fontTools import subset
+from fontTools.ttLib import TTFont
+from fontTools.ttLib.scaleUpem import scale_upem
 from pyhanko.keys import load_cert_from_pemder
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.font.api import FontEngineFactory
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import NS, ExpandedName, XmpStructure, XmpValue
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -30,6 +35,17 @@ PDF_A_3B = XmpStructure.of(
 FONT = Path(__file__).resolve().parent / "fonts" / "LiberationSerif-Regular.ttf"
 FIELD_NAME = "ChuKySo"
 STAMP_TEXT = "Ký số bởi: %(name)s\n%(position)s\n%(agency)s\nThời gian: %(ts)s"
+STAMP_FONT_SIZE = 8
+# The signing time as a clerk reads it, with its offset: '23/11/2026 14:44:03 +0700'.
+STAMP_TIME_FORMAT = "%d/%m/%Y %H:%M:%S %z"
+PDF_UNITS_PER_EM = 1000
+STAMP_UNICODES = [
+    *range(0x20, 0x7F),  # Basic Latin
+    *range(0xA0, 0x250),  # Latin-1, Latin Extended-A and -B (ă, đ, ơ, ư)
+    *range(0x300, 0x370),  # combining marks
+    *range(0x1EA0, 0x1F00),  # Latin Extended Additional: Vietnamese precomposed letters
+    *range(0x2010, 0x2030),  # dashes and quotation marks
+]
 
 
 @dataclass(frozen=True)
@@ -43,6 +59,37 @@ class SignatureCheck:
     @property
     def valid(self) -> bool:
         return self.signed and self.intact and self.trusted
+
+
+@cache
+def _stamp_font_bytes() -> bytes:
+    """The stamp's font scaled to 1000 units per em, once per process. pyHanko writes glyph
+    widths in the font's own units, which a PDF reads as thousandths of an em; Liberation Serif
+    has 2048 units per em, so unscaled its letters would spread apart and run out of the stamp."""
+    font = TTFont(FONT)
+    scale_upem(font, PDF_UNITS_PER_EM)
+    # Only the scripts a stamp prints (Latin with Vietnamese): each signature then subsets a
+    # small font. FFTM (FontForge's timestamps) is dropped, as every subset would drop it.
+    options = subset.Options(drop_tables=[*subset.Options().drop_tables, "FFTM"])
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=STAMP_UNICODES)
+    subsetter.subset(font)
+    output = io.BytesIO()
+    font.save(output)
+    return output.getvalue()
+
+
+@dataclass(frozen=True)
+class StampFont(FontEngineFactory):
+    """Liberation Serif for the stamp's text, shaped and drawn at the same size."""
+
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        return GlyphAccumulator(
+            writer=writer,
+            font_handle=io.BytesIO(_stamp_font_bytes()),
+            font_size=STAMP_FONT_SIZE,
+            obj_stream=obj_stream,
+        )
 
 
 @cache
@@ -72,8 +119,12 @@ def pdf_sign(
     )
     style = TextStampStyle(
         stamp_text=STAMP_TEXT,
-        text_box_style=TextBoxStyle(font=GlyphAccumulatorFactory(str(FONT)), font_size=7),
+        text_box_style=TextBoxStyle(
+            font=StampFont(),
+            font_size=STAMP_FONT_SIZE,
+        ),
         border_width=1,
+        timestamp_format=STAMP_TIME_FORMAT,
     )
     field_spec = fields.SigFieldSpec(
         sig_field_name=FIELD_NAME, on_page=where.page, box=_stamp_box(where)
@@ -87,7 +138,11 @@ def pdf_sign(
     signer.sign_pdf(
         writer,
         output=output,
-        appearance_text_params={"name": name, "position": position, "agency": agency},
+        appearance_text_params={
+            "name": name,
+            "position": position,
+            "agency": agency,
+        },
     )
     return output.getvalue()
 

@@ -25,6 +25,11 @@ def place_and_date(place: str, day: date | None, year: int) -> str:
     return f"{place}, {vietnamese_date(day)}"
 
 
+# Decree 30 gives each urgency mark its own box, 8 mm high: KHẨN 20 mm wide, THƯỢNG KHẨN 40 mm,
+# HỎA TỐC 30 mm. The stylesheet sizes the box by these names.
+URGENCY_STAMPS = {"KHẨN": "urgent", "THƯỢNG KHẨN": "very-urgent", "HỎA TỐC": "flash"}
+
+
 @dataclass(frozen=True)
 class Issuer:
     """One issuing agency in the header's left column (its parent agency above it, if any)."""
@@ -98,6 +103,10 @@ class DocumentSnapshot:
                 subject = subject[len(prefix) :]
                 break
         return f"V/v {subject}"
+
+    @property
+    def urgency_stamp(self) -> str:
+        return URGENCY_STAMPS.get(self.urgency, "")
 
     def with_verification(self, verification: Verification) -> "DocumentSnapshot":
         return dataclasses.replace(self, verification=verification)

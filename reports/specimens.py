@@ -10,10 +10,12 @@ from .snapshot import Annex, DocumentSnapshot, Issuer, SignatureBlock, Table, pl
 VSS = Issuer(name="BẢO HIỂM XÃ HỘI VIỆT NAM")
 MOH = Issuer(name="BỘ Y TẾ")
 DAY = date(2026, 1, 5)
+PROVINCES = "- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương;"
 VSS_SIGNER = SignatureBlock("KT. TỔNG GIÁM ĐỐC", "PHÓ TỔNG GIÁM ĐỐC", "Hoàng Văn E")
 MOH_SIGNER = SignatureBlock("KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Ngô Văn N")
 
-_DECISION_BODY = """Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008, được sửa đổi, bổ sung một số điều theo Luật số 46/2014/QH13;
+_DECISION_BODY = """TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM
+Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008, được sửa đổi, bổ sung một số điều theo Luật số 46/2014/QH13;
 Căn cứ Nghị định số 89/2020/NĐ-CP quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bảo hiểm xã hội Việt Nam;
 Theo đề nghị của Trưởng Ban Thực hiện chính sách bảo hiểm y tế.
 QUYẾT ĐỊNH:
@@ -121,6 +123,13 @@ def specimens() -> dict[str, DocumentSnapshot]:
             "1. Các cơ sở khám bệnh, chữa bệnh bảo đảm quyền lợi người tham gia bảo hiểm y tế.",
             issuers=(MOH,),
             signatures=(MOH_SIGNER,),
+            recipients=(
+                "- Các Thứ trưởng (để chỉ đạo);",
+                "- Các Vụ, Cục thuộc Bộ Y tế;",
+                "- Sở Y tế các tỉnh, thành phố trực thuộc Trung ương;",
+                "- Bảo hiểm xã hội Việt Nam (để phối hợp);",
+                "- Lưu: VT, BH.",
+            ),
         ),
         "decision": _snapshot(
             "QUYẾT ĐỊNH",
@@ -128,9 +137,14 @@ def specimens() -> dict[str, DocumentSnapshot]:
             "Ban hành Quy trình giám định bảo hiểm y tế",
             _DECISION_BODY,
             signatures=(SignatureBlock("", "TỔNG GIÁM ĐỐC", "Nguyễn Văn A"),),
+            recipients=("- Như Điều 3;", "- Bộ Y tế (để phối hợp);", "- Lưu: VT, CSYT."),
         ),
         "plan": _snapshot(
-            "KẾ HOẠCH", "47/KH-BCĐ", "Phát triển người tham gia bảo hiểm y tế năm 2024", _PLAN_BODY
+            "KẾ HOẠCH",
+            "47/KH-BCĐ",
+            "Phát triển người tham gia bảo hiểm y tế năm 2024",
+            _PLAN_BODY,
+            recipients=(PROVINCES, "- Lưu: VT, CSYT."),
         ),
         "report": _snapshot(
             "BÁO CÁO",
@@ -138,6 +152,7 @@ def specimens() -> dict[str, DocumentSnapshot]:
             "Kết quả thực hiện chính sách bảo hiểm y tế năm 2023",
             _REPORT_BODY,
             annexes=(annex,),
+            recipients=("- Bộ Y tế;", PROVINCES, "- Lưu: VT, CSYT."),
             annex_reference="Phụ lục kèm theo Báo cáo số 15/BC-BHXH, ký lúc 2026-01-05T09:30:00+07:00",
         ),
         "regulation": _snapshot(
@@ -145,6 +160,7 @@ def specimens() -> dict[str, DocumentSnapshot]:
             "01/QC-BYT-BHXH",
             "Phối hợp giữa Bộ Y tế và Bảo hiểm xã hội Việt Nam",
             _REGULATION_BODY,
+            recipients=("- Các đơn vị thuộc Bộ Y tế;", PROVINCES, "- Lưu: VT, CSYT."),
         ),
         "joint_circular": _snapshot(
             "THÔNG TƯ LIÊN TỊCH",
@@ -153,6 +169,12 @@ def specimens() -> dict[str, DocumentSnapshot]:
             "Căn cứ Luật Bảo hiểm y tế;\nBộ trưởng Bộ Y tế và Tổng Giám đốc Bảo hiểm xã hội Việt "
             "Nam ban hành Thông tư liên tịch hướng dẫn thanh toán.\nĐiều 1. Phạm vi điều chỉnh",
             issuers=(MOH, VSS),
+            recipients=(
+                "- Văn phòng Chính phủ;",
+                "- Sở Y tế các tỉnh, thành phố trực thuộc Trung ương;",
+                PROVINCES,
+                "- Lưu: VT Bộ Y tế, VT Bảo hiểm xã hội Việt Nam.",
+            ),
             signatures=(
                 SignatureBlock(
                     "KT. TỔNG GIÁM ĐỐC",

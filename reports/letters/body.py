@@ -1,11 +1,14 @@
 """The structure Decree 30 gives a body, read from plain lines as a drafter types them:
-'Căn cứ …' grounds in italics, 'Chương I' and its title centred in bold, 'Điều 1. …' with its
-lead in bold, upper-case lines such as 'QUYẾT ĐỊNH:' centred in bold."""
+'Căn cứ …' and 'Theo đề nghị …' grounds in italics, 'Chương I' and its title centred in bold,
+'Điều 1. …' with its lead in bold, upper-case lines such as 'QUYẾT ĐỊNH:' centred in bold."""
 
 import re
 
 from ..snapshot import Paragraph, nfc
 
+# The legal grounds of a decision, printed in italics: every 'Căn cứ …' and the closing
+# 'Theo đề nghị của …'.
+GROUNDS = ("Căn cứ", "Theo đề nghị")
 ARTICLE = re.compile(r"^(Điều\s+\d+[a-z]?\.)\s*(.*)$")
 CHAPTER = re.compile(r"^(Chương|Phần|Mục)\s+[IVXLCDM\d]+\.?$")
 
@@ -19,7 +22,7 @@ def body_paragraphs(text: str) -> tuple[Paragraph, ...]:
 
 
 def _paragraph(line: str, previous: Paragraph | None) -> Paragraph:
-    if line.startswith("Căn cứ"):
+    if line.startswith(GROUNDS):
         return Paragraph("ground", line)
     if CHAPTER.match(line):
         return Paragraph("chapter", line)

@@ -179,3 +179,14 @@ def test_the_preview_is_the_same_snapshot_as_the_pdf(org: Any) -> None:
     assert "Số: 01/CT-BHXH" in html
     assert "CHỈ THỊ" in html
     assert "Số: 01/CT-BHXH" in _text(_pdf(document))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_verification_code_stays_on_the_page_of_the_signature(org: Any) -> None:
+    pdf = _pdf(issue(org, body=LONG_BODY))
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    last = pages[-1]
+    assert "Nơi nhận:" in last
+    assert "Mã xác thực:" in last
+    assert person_name(org.signer) in last
+    assert "Đoạn 39." in last, "the signature page carries some of the body"

@@ -1,5 +1,6 @@
 """Every document type in the one layout, read back as a reader checks it."""
 
+import dataclasses
 import io
 
 import pdfplumber
@@ -65,3 +66,36 @@ def test_urgency_is_printed_in_red() -> None:
         chars = [c for c in pdf.pages[0].chars if c["text"] in "KHẨN"]
     red = [c for c in chars if c.get("non_stroking_color") and c["non_stroking_color"][0] > 0.7]
     assert len(red) >= 4
+
+
+@pytest.mark.parametrize(("mark", "width_mm"), [("KHẨN", 20), ("HỎA TỐC", 30), ("THƯỢNG KHẨN", 40)])
+def test_each_urgency_mark_has_its_decree_30_box(mark: str, width_mm: int) -> None:
+    snapshot = dataclasses.replace(SPECIMENS["official_letter"], urgency=mark)
+    with pdfplumber.open(io.BytesIO(render_pdf(snapshot_html(snapshot)))) as pdf:
+        page = pdf.pages[0]
+        box = [r for r in page.rects if _red(r)]
+        text = " ".join(c["text"] for c in page.chars if _red(c))
+    left, right = min(r["x0"] for r in box), max(r["x1"] for r in box)
+    top, bottom = min(r["top"] for r in box), max(r["bottom"] for r in box)
+    assert right - left == pytest.approx(width_mm * MM, abs=0.5 * MM)
+    assert bottom - top == pytest.approx(8 * MM, abs=0.5 * MM)
+    assert text.replace(" ", "") == mark.replace(" ", "")
+
+
+@pytest.mark.parametrize("name", ["official_letter", "directive", "warning_letter"])
+def test_the_number_and_the_place_and_date_share_a_baseline(name: str) -> None:
+    with pdfplumber.open(io.BytesIO(_pdf(name))) as pdf:
+        words = pdf.pages[0].extract_words(extra_attrs=["size"])
+    number = next(w for w in words if w["text"] == "Số:")
+    place_date = next(w for w in words if w["text"] == "ngày")
+    assert _baseline(number) == pytest.approx(_baseline(place_date), abs=0.5)
+
+
+def _baseline(word: dict) -> float:
+    """Liberation Serif descends 0.216 em below its baseline."""
+    return word["bottom"] - 0.216 * word["size"]
+
+
+def _red(item: dict) -> bool:
+    colour = item.get("non_stroking_color") or (0,)
+    return len(colour) == 3 and colour[0] > 0.7 and colour[1] < 0.2

@@ -126,3 +126,28 @@ def test_a_file_that_is_not_a_pdf_is_refused_clearly(org: Any) -> None:
 
 def test_an_unknown_code_is_not_found(db: None) -> None:
     assert Client().get("/xac-thuc/AAAAA-BBBBB/").status_code == 404
+
+
+def test_the_stamp_text_keeps_the_fonts_natural_spacing(org: Any) -> None:
+    """Glyph widths in a PDF are thousandths of an em; written in the font's own units (2048 per
+    em), the stamp's letters would spread apart and run out of its box."""
+    page = PdfReader(io.BytesIO(_stored(issue(org)))).pages[0]
+    widget = next(a.get_object() for a in page["/Annots"] if a.get_object().get("/FT") == "/Sig")
+    widths = [
+        width
+        for font in _fonts_of(widget["/AP"]["/N"].get_object())
+        for entry in font["/DescendantFonts"][0].get_object()["/W"]
+        if isinstance(entry, list)
+        for width in entry
+    ]
+    assert widths
+    assert max(widths) <= 1000
+    assert 200 < sum(widths) / len(widths) < 700
+
+
+def _fonts_of(xobject: Any) -> list[Any]:
+    resources = xobject.get("/Resources", {})
+    fonts = [font.get_object() for font in resources.get("/Font", {}).values()]
+    for inner in resources.get("/XObject", {}).values():
+        fonts += _fonts_of(inner.get_object())
+    return fonts
