@@ -101,7 +101,7 @@ PEOPLE = (
         "Phó Giám đốc",
         **_DEPUTY_DIRECTOR,
     ),
-    DemoPerson("nghean.clerk", "Lương Thị", "A1", "bhxh-40", "VP", (Role.CLERK,), "Văn thư"),
+    DemoPerson("nghean.clerk", "Lương Thị", "Đ", "bhxh-40", "VP", (Role.CLERK,), "Văn thư"),
     DemoPerson("admin", "Quản trị", "Hệ thống", "vss", "VP", (Role.ADMINISTRATOR,)),
 )
 

@@ -1,14 +1,17 @@
 """`manage.py seed_demo` builds the demo from PRODUCT.md's facts and is idempotent."""
 
+import re
 from io import StringIO
 
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from coordination import demo
-from coordination.organisation.models import Agency, Membership, Role, Unit
+from wagtail.models import Page
+
+from coordination.organisation.models import Agency, Facility, Membership, Province, Role, Unit
 from workflows.documents.models import Document, DocumentEvent, DocumentState
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,22 +31,46 @@ PROVINCIAL_ROLES = {
     Role.SIGNER,
     Role.CLERK,
 }
+# A family name, Văn or Thị, and one capital letter: the placeholders of Vietnamese templates.
+PLACEHOLDER_NAME = re.compile(r"^\w+ (Văn|Thị) [A-ZĐ]$")
+ADMINISTRATOR_NAME = "Quản trị Hệ thống"
 
 
-def _counts() -> list[int]:
-    models = (get_user_model(), Membership, Agency, Unit, Document, DocumentEvent)
-    return [model.objects.count() for model in models]
+def _seed() -> str:
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
 
 
-def test_seed_demo_twice_changes_nothing() -> None:
-    call_command("seed_demo", stdout=StringIO())
+def _counts() -> dict[str, int]:
+    models = (
+        get_user_model(),
+        Group,
+        Membership,
+        Province,
+        Agency,
+        Unit,
+        Facility,
+        Document,
+        DocumentEvent,
+        Page,
+    )
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_seed_demo_twice_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second run adds no row, and a changed DEMO_PASSWORD does not reset passwords."""
+    _seed()
     first = _counts()
-    call_command("seed_demo", stdout=StringIO())
+    monkeypatch.setenv("DEMO_PASSWORD", "another-password")
+    second_output = _seed()
     assert _counts() == first
+    assert "0 recorded and 0 new documents" in second_output
+    assert get_user_model().objects.get(username="vss.drafter").check_password("demo-2026")
 
 
 def test_every_role_exists_in_both_centres_and_both_provinces() -> None:
-    call_command("seed_demo", stdout=StringIO())
+    _seed()
 
     def roles_of(agency_code: str) -> set[str]:
         return set(
@@ -54,12 +81,24 @@ def test_every_role_exists_in_both_centres_and_both_provinces() -> None:
     assert roles_of("moh") >= CENTRAL_ROLES
     assert roles_of("bhxh-49") >= PROVINCIAL_ROLES
     assert roles_of("bhxh-40") >= PROVINCIAL_ROLES
-    assert Membership.objects.filter(role=Role.ADMINISTRATOR).exists()
+    assert get_user_model().objects.get(username="admin").is_superuser
+    signer = Membership.objects.get(user__username="vss.signer", role=Role.SIGNER)
+    assert (signer.unit.symbol, signer.position, signer.authority, signer.principal_position) == (
+        "LĐ",
+        "Phó Tổng Giám đốc",
+        "KT.",
+        "Tổng Giám đốc",
+    )
+
+
+def test_every_demo_user_may_open_the_admin() -> None:
+    _seed()
+    for user in get_user_model().objects.all():
+        assert user.has_perm("wagtailadmin.access_admin"), user.username
 
 
 def test_the_real_examples_are_issued_and_the_drafts_are_in_several_states() -> None:
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
+    output = _seed()
     numbers = set(Document.objects.values_list("number_symbol", flat=True))
     assert {"25/CT-BYT", "4055/BHXH-CSYT", "335/BHXH-GĐBHYT"} <= numbers
     states = set(Document.objects.values_list("state", flat=True))
@@ -69,11 +108,17 @@ def test_the_real_examples_are_issued_and_the_drafts_are_in_several_states() -> 
         DocumentState.AWAITING_SIGNATURE,
         DocumentState.ISSUED,
     } <= states
-    assert "vss.drafter" in out.getvalue()
+    for document in Document.objects.all():
+        assert document.events.exists(), document.subject
+    assert "vss.drafter" in output
+    assert "Demo logins (password: demo-2026)" in output
 
 
-def test_demo_people_carry_only_placeholder_names() -> None:
-    call_command("seed_demo", stdout=StringIO())
-    allowed = {f"{p.family_and_middle} {p.given}" for p in demo.PEOPLE}
-    for user in get_user_model().objects.all():
-        assert f"{user.last_name} {user.first_name}" in allowed
+def test_demo_people_and_signers_carry_only_placeholder_names() -> None:
+    _seed()
+    names = {user.get_full_name() for user in get_user_model().objects.all()}
+    assert ADMINISTRATOR_NAME in names
+    for name in names - {ADMINISTRATOR_NAME}:
+        assert PLACEHOLDER_NAME.match(name), name
+    signers = set(Document.objects.exclude(signer_name="").values_list("signer_name", flat=True))
+    assert signers <= names

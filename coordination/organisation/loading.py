@@ -1,14 +1,18 @@
 """Loading the organisation from the CSV files in ``data/``: idempotent upserts keyed by code,
 every text NFC-normalised, all or nothing. A malformed row raises ``DataFileError`` naming the
-file, the row and the column."""
+file, the row and the column.
+
+``provincial_agencies.csv`` holds templates, not agencies: each row makes one agency for every
+active province, its ``{code}``, ``{name}`` and ``{title}`` filled from ``provinces.csv``."""
 
 import csv
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
-from django.db import transaction
+from django.db import models, transaction
 
 from .models import Agency, AgencyKind, Facility, FacilityLevel, Province, Unit
 
@@ -27,19 +31,20 @@ class LoadCounts:
     facilities: int
 
 
-def organisation_load(data_dir: Path = DATA_DIR) -> LoadCounts:
+def organisation_load(*, data_dir: Path = DATA_DIR) -> LoadCounts:
     with transaction.atomic():
-        provinces = provinces_load(data_dir / "provinces.csv")
-        central = central_agencies_load(data_dir / "central_agencies.csv")
-        units = central_units_load(data_dir / "central_units.csv")
-        provincial, provincial_units = provincial_agencies_load(
-            data_dir / "provincial_agencies.csv"
+        provinces = provinces_load(path=data_dir / "provinces.csv")
+        agencies, units = agencies_load(
+            central=data_dir / "central_agencies.csv",
+            central_units=data_dir / "central_units.csv",
+            provincial=data_dir / "provincial_agencies.csv",
         )
-        facilities = facilities_load(data_dir / "facilities.csv")
-    return LoadCounts(provinces, central + provincial, units + provincial_units, facilities)
+        facilities = facilities_load(path=data_dir / "facilities.csv")
+    return LoadCounts(provinces, agencies, units, facilities)
 
 
-def provinces_load(path: Path) -> int:
+@transaction.atomic
+def provinces_load(*, path: Path) -> int:
     count = 0
     for row in _rows(path, ("code", "name", "is_city", "place")):
         Province.objects.update_or_create(
@@ -54,7 +59,18 @@ def provinces_load(path: Path) -> int:
     return count
 
 
-def central_agencies_load(path: Path) -> int:
+@transaction.atomic
+def agencies_load(*, central: Path, central_units: Path, provincial: Path) -> tuple[int, int]:
+    """The central agencies and their units, then each province's derived agencies and units.
+    Returns the number of agencies and of units."""
+    agencies = central_agencies_load(path=central)
+    units = central_units_load(path=central_units)
+    derived, derived_units = provincial_agencies_load(path=provincial)
+    return agencies + derived, units + derived_units
+
+
+@transaction.atomic
+def central_agencies_load(*, path: Path) -> int:
     count = 0
     columns = ("code", "name", "name_en", "symbol", "place", "edxml_code")
     for row in _rows(path, columns):
@@ -73,51 +89,46 @@ def central_agencies_load(path: Path) -> int:
     return count
 
 
-def central_units_load(path: Path) -> int:
+@transaction.atomic
+def central_units_load(*, path: Path) -> int:
     count = 0
     for row in _rows(path, ("agency", "symbol", "name", "name_en")):
-        agency = row.lookup("agency", Agency, "code")
-        _unit_upsert(agency, row.text("symbol"), row.text("name"), row.text("name_en", False))
+        _unit_upsert(
+            agency=row.lookup("agency", Agency, "code"),
+            symbol=row.text("symbol"),
+            name=row.text("name"),
+            name_en=row.text("name_en", required=False),
+        )
         count += 1
     return count
 
 
-def provincial_agencies_load(path: Path) -> tuple[int, int]:
+@transaction.atomic
+def provincial_agencies_load(*, path: Path) -> tuple[int, int]:
     """Each template row makes one agency per active province (its People's Committee, Social
     Security office, Department of Health), with the row's units."""
-    columns = (
-        "kind",
-        "code_prefix",
-        "name_pattern",
-        "name_en_pattern",
-        "symbol",
-        "parent",
-        "units",
-    )
+    columns = ("kind", "code", "name", "name_en", "symbol", "parent", "units")
     templates = list(_rows(path, columns))
     agencies = units = 0
     for province in Province.objects.filter(is_active=True):
         for row in templates:
-            agency = _provincial_agency(row, province)
+            agency = _provincial_agency_upsert(row, province)
             for symbol, name in _unit_specs(row):
-                _unit_upsert(agency, symbol, name, "")
+                _unit_upsert(agency=agency, symbol=symbol, name=name, name_en="")
                 units += 1
             agencies += 1
     return agencies, units
 
 
-def facilities_load(path: Path) -> int:
+@transaction.atomic
+def facilities_load(*, path: Path) -> int:
     count = 0
-    levels = set(FacilityLevel.values)
     for row in _rows(path, ("code", "name", "level", "province", "address")):
-        level = row.text("level")
-        if level not in levels:
-            row.fail("level", f"unknown level {level!r}; expected one of {sorted(levels)}")
         Facility.objects.update_or_create(
             code=row.text("code"),
             defaults={
                 "name": row.text("name"),
-                "level": level,
+                "level": row.choice("level", FacilityLevel),
                 "province": row.lookup("province", Province, "code"),
                 "address": row.text("address", required=False),
             },
@@ -126,24 +137,18 @@ def facilities_load(path: Path) -> int:
     return count
 
 
-def _provincial_agency(row: "_Row", province: Province) -> Agency:
-    parent_prefix = row.text("parent", required=False)
-    parent = None
-    if parent_prefix:
-        parent_code = (
-            parent_prefix if parent_prefix == "vss" else f"{parent_prefix}-{province.code}"
-        )
-        parent = Agency.objects.filter(code=parent_code).first()
-        if parent is None:
-            row.fail("parent", f"no agency {parent_code!r}; list the parent's row first")
-    names = {"title": province.title, "name": province.name}
+def _provincial_agency_upsert(row: "_Row", province: Province) -> Agency:
+    parent_code = row.pattern("parent", province, required=False)
+    parent = Agency.objects.filter(code=parent_code).first() if parent_code else None
+    if parent_code and parent is None:
+        row.fail("parent", f"no agency {parent_code!r}; list the parent's row first")
     agency, _created = Agency.objects.update_or_create(
-        code=f"{row.text('code_prefix')}-{province.code}",
+        code=row.pattern("code", province),
         defaults={
-            "name": row.text("name_pattern").format(**names),
-            "name_en": row.text("name_en_pattern", required=False).format(**names),
+            "name": row.pattern("name", province),
+            "name_en": row.pattern("name_en", province, required=False),
             "symbol": row.text("symbol"),
-            "kind": row.text("kind"),
+            "kind": row.choice("kind", AgencyKind),
             "parent": parent,
             "province": province,
             "place": province.place_name,
@@ -162,7 +167,7 @@ def _unit_specs(row: "_Row") -> list[tuple[str, str]]:
     return specs
 
 
-def _unit_upsert(agency: Agency, symbol: str, name: str, name_en: str) -> Unit:
+def _unit_upsert(*, agency: Agency, symbol: str, name: str, name_en: str) -> Unit:
     unit, _created = Unit.objects.update_or_create(
         agency=agency, symbol=symbol, defaults={"name": name, "name_en": name_en}
     )
@@ -173,7 +178,7 @@ class _Row:
     def __init__(self, path: Path, number: int, values: dict[str, str]) -> None:
         self.path, self.number, self.values = path, number, values
 
-    def fail(self, column: str, problem: str) -> None:
+    def fail(self, column: str, problem: str) -> NoReturn:
         raise DataFileError(f"{self.path.name}, row {self.number}, column {column!r}: {problem}")
 
     def text(self, column: str, required: bool = True) -> str:
@@ -188,11 +193,26 @@ class _Row:
             self.fail(column, f"must be 0 or 1, not {value!r}")
         return value == "1"
 
-    def lookup(self, column: str, model: type, field: str) -> object:
+    def choice(self, column: str, choices: type[models.TextChoices]) -> str:
         value = self.text(column)
-        found = model.objects.filter(**{field: value}).first()
+        if value not in choices.values:
+            self.fail(column, f"unknown value {value!r}; expected one of {sorted(choices.values)}")
+        return value
+
+    def pattern(self, column: str, province: Province, required: bool = True) -> str:
+        """The column's text with {code}, {name} and {title} of the province filled in."""
+        try:
+            return self.text(column, required).format(
+                code=province.code, name=province.name, title=province.title
+            )
+        except (KeyError, IndexError, ValueError) as error:
+            self.fail(column, f"use only {{code}}, {{name}} and {{title}} ({error})")
+
+    def lookup(self, column: str, model: type[models.Model], field: str) -> models.Model:
+        value = self.text(column)
+        found = model._default_manager.filter(**{field: value}).first()
         if found is None:
-            self.fail(column, f"no {model._meta.verbose_name} with {field} {value!r}")
+            self.fail(column, f"no {model._meta.model_name} with {field} {value!r}")
         return found
 
 

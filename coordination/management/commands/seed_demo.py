@@ -17,6 +17,13 @@ from workflows.documents.models import Document
 
 DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
 
+STEP_SERVICES = {
+    "submit": services.document_submit,
+    "approve": services.document_approve,
+    "sign": services.document_sign,
+    "issue": services.document_issue,
+}
+
 
 class Command(BaseCommand):
     help = "Load provinces, agencies and facilities, then the demo's people and documents."
@@ -25,10 +32,13 @@ class Command(BaseCommand):
         counts = organisation_load()
         password = os.environ.get("DEMO_PASSWORD", DEFAULT_PASSWORD)
         with transaction.atomic():
-            people = {person.username: _person_upsert(person, password) for person in demo.PEOPLE}
+            staff = _staff_group()
+            people = {
+                p.username: _person_upsert(p, password=password, group=staff) for p in demo.PEOPLE
+            }
         portal_ensure_pages()
-        recorded = sum(_recorded_upsert(spec, people) for spec in demo.RECORDED)
-        drafted = sum(_draft_upsert(spec, people) for spec in demo.DRAFTS)
+        recorded = sum(_recorded_upsert(spec, people=people) for spec in demo.RECORDED)
+        drafted = sum(_draft_upsert(spec, people=people) for spec in demo.DRAFTS)
         self.stdout.write(
             f"Organisation: {counts.provinces} provinces, {counts.agencies} agencies, "
             f"{counts.units} units, {counts.facilities} health facilities."
@@ -40,24 +50,27 @@ class Command(BaseCommand):
         self.stdout.write(_logins_table(password))
 
 
-def _person_upsert(person: demo.DemoPerson, password: str) -> Any:
-    user, created = get_user_model().objects.get_or_create(
+def _person_upsert(person: demo.DemoPerson, *, password: str, group: Group) -> Any:
+    """Names and roles follow ``demo.PEOPLE``; the password is set only when the user is new,
+    so a demo user who changed it keeps theirs."""
+    is_admin = Role.ADMINISTRATOR in person.roles
+    user, created = get_user_model().objects.update_or_create(
         username=person.username,
         defaults={
             "last_name": person.family_and_middle,
             "first_name": person.given,
             "email": f"{person.username}@demo.invalid",
-            "is_superuser": Role.ADMINISTRATOR in person.roles,
-            "is_staff": Role.ADMINISTRATOR in person.roles,
+            "is_superuser": is_admin,
+            "is_staff": is_admin,
         },
     )
     if created:
         user.set_password(password)
         user.save(update_fields=["password"])
-    user.groups.add(_staff_group())
+    user.groups.add(group)
     unit = Unit.objects.get(agency__code=person.agency, symbol=person.unit)
     for role in person.roles:
-        Membership.objects.get_or_create(
+        Membership.objects.update_or_create(
             user=user,
             unit=unit,
             role=role,
@@ -71,23 +84,22 @@ def _person_upsert(person: demo.DemoPerson, password: str) -> Any:
 
 
 def _staff_group() -> Group:
-    group, created = Group.objects.get_or_create(name=demo.STAFF_GROUP)
-    if created:
-        group.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
+    """Every demo user may open the Wagtail admin, where staff work and readers acknowledge."""
+    group, _created = Group.objects.get_or_create(name=demo.STAFF_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     return group
 
 
-def _recorded_upsert(spec: demo.RecordedDocument, people: dict[str, Any]) -> int:
+def _recorded_upsert(spec: demo.RecordedDocument, *, people: dict[str, Any]) -> int:
     agency = Agency.objects.get(code=spec.agency)
     if Document.objects.filter(agency=agency, subject=spec.subject).exists():
         return 0
-    clerk = Membership.objects.filter(unit__agency=agency, role=Role.CLERK).first()
-    actor = clerk.user if clerk else people["admin"]
+    clerk = Membership.objects.filter(unit__agency=agency, role=Role.CLERK).order_by("pk").first()
     with transaction.atomic():
         services.document_record_issued(
-            actor=actor,
+            actor=clerk.user if clerk else people["admin"],
             unit=Unit.objects.get(agency=agency, symbol=spec.unit),
             kind=spec.kind,
             subject=spec.subject,
@@ -102,14 +114,13 @@ def _recorded_upsert(spec: demo.RecordedDocument, people: dict[str, Any]) -> int
     return 1
 
 
-def _draft_upsert(spec: demo.DraftDocument, people: dict[str, Any]) -> int:
+def _draft_upsert(spec: demo.DraftDocument, *, people: dict[str, Any]) -> int:
     unit = Unit.objects.get(agency__code=spec.agency, symbol=spec.unit)
     if Document.objects.filter(agency=unit.agency, subject=spec.subject).exists():
         return 0
-    drafter = people[spec.steps[0][0]] if spec.steps else people[f"{spec.agency}.drafter"]
     with transaction.atomic():
         document = services.document_create(
-            actor=drafter,
+            actor=people[f"{spec.agency}.drafter"],
             unit=unit,
             kind=spec.kind,
             subject=spec.subject,
@@ -117,20 +128,27 @@ def _draft_upsert(spec: demo.DraftDocument, people: dict[str, Any]) -> int:
             addressees=spec.addressees,
         )
     for username, verb in spec.steps:
-        service = getattr(services, f"document_{verb}")
         with transaction.atomic():
-            document = service(
+            document = STEP_SERVICES[verb](
                 document=document, actor=people[username], expected_revision=document.revision
             )
     return 1
 
 
 def _logins_table(password: str) -> str:
-    rows = [f"  {'username':<18} {'who':<22} {'role':<26} unit"]
-    for person in demo.PEOPLE:
-        roles = ", ".join(str(role.label) for role in person.roles)
-        name = f"{person.family_and_middle} {person.given}"
-        rows.append(
-            f"  {person.username:<18} {name:<22} {roles:<26} {person.unit} – {person.agency}"
+    header = ("username", "name", "roles", "unit")
+    rows = [header] + [
+        (
+            person.username,
+            f"{person.family_and_middle} {person.given}",
+            ", ".join(str(role.label) for role in person.roles),
+            f"{person.unit} – {person.agency}",
         )
-    return "\nDemo logins (password: {}):\n{}".format(password, "\n".join(rows))
+        for person in demo.PEOPLE
+    ]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(header))]
+    lines = [
+        "  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    ]
+    return f"\nDemo logins (password: {password}):\n" + "\n".join(line.rstrip() for line in lines)
