@@ -80,7 +80,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
         fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
         try:
             services.document_update(
-                document=Document.objects.get(pk=pk),
+                document=document,
                 actor=request.user,
                 expected_revision=form.cleaned_data["revision"] or 0,
                 **fields,
