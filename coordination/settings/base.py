@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "coordination.organisation",
     "coordination.portal",
     "workflows.documents",
+    "workflows.notifications",
+    "workflows.warnings",
     "reports",
     "django_tasks",
     "django_tasks_db",

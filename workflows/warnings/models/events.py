@@ -1,0 +1,52 @@
+"""The audit trail of warning runs: one row per action, never edited or deleted."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .run import WarningRun
+from .states import WarningRunState
+
+ACTION_LABELS = {
+    "create": _("created the run"),
+    "add": _("added a facility"),
+    "remove": _("removed a facility"),
+    "restore": _("put a facility back"),
+    "submit": _("sent it for review"),
+    "approve": _("approved it for signature"),
+    "return_to_preparer": _("returned it to the preparer"),
+    "issue": _("signed and issued the letters"),
+    "response": _("recorded a facility's response"),
+}
+
+
+class WarningRunEvent(models.Model):
+    run = models.ForeignKey(
+        WarningRun, verbose_name=_("warning run"), on_delete=models.PROTECT, related_name="events"
+    )
+    facility_code = models.CharField(_("facility"), max_length=10, blank=True)
+    action = models.CharField(_("action"), max_length=40)
+    source_state = models.CharField(_("from"), max_length=30)
+    target_state = models.CharField(_("to"), max_length=30)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    revision = models.PositiveIntegerField(_("revision after"))
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("warning run event")
+        verbose_name_plural = _("warning run events")
+
+    def __str__(self) -> str:
+        return f"{self.run_id}: {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def target_label(self) -> str:
+        return str(WarningRunState(self.target_state).label)
