@@ -26,6 +26,10 @@ class Org:
     moh_head: Any
     moh_signer: Any
     moh_clerk: Any
+    legal: Any
+    moh_legal: Any
+    moh_reviewer: Any
+    vss_legal_unit: Unit
 
 
 def _member(unit: Unit, role: Role, username: str, **extra: Any) -> Any:
@@ -46,6 +50,8 @@ def org(db: None) -> Org:
     moh_bh = UnitFactory(agency=moh, name="Vụ Bảo hiểm y tế", symbol="BH")
     moh_leaders = UnitFactory(agency=moh, name="Lãnh đạo Bộ", symbol="LĐB")
     moh_office = UnitFactory(agency=moh, name="Văn phòng Bộ", symbol="VPB")
+    vss_legal = UnitFactory(agency=vss, name="Vụ Pháp chế", symbol="PC")
+    moh_legal = UnitFactory(agency=moh, name="Vụ Pháp chế", symbol="PC")
     head_who_drafts = _member(csyt, Role.UNIT_HEAD, "vss.deputyhead")
     MembershipFactory(user=head_who_drafts, unit=csyt, role=Role.DRAFTER)
     signer_extra = {
@@ -69,4 +75,8 @@ def org(db: None) -> Org:
         moh_head=_member(moh_bh, Role.UNIT_HEAD, "moh.head"),
         moh_signer=_member(moh_leaders, Role.SIGNER, "moh.signer", position="Thứ trưởng"),
         moh_clerk=_member(moh_office, Role.CLERK, "moh.clerk"),
+        legal=_member(vss_legal, Role.LEGAL, "vss.legal"),
+        moh_legal=_member(moh_legal, Role.LEGAL, "moh.legal"),
+        moh_reviewer=_member(moh_bh, Role.REVIEWER, "moh.reviewer"),
+        vss_legal_unit=vss_legal,
     )

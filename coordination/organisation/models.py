@@ -209,3 +209,51 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.unit}"
+
+
+class Delegation(models.Model):
+    """A signer or unit head away hands a role to a deputy for a date range. The deputy then acts
+    in that role, and signs ``KT.`` + the principal's position (Decree 30)."""
+
+    principal = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("delegated by"),
+        on_delete=models.CASCADE,
+        related_name="delegations_given",
+    )
+    deputy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("deputy"),
+        on_delete=models.CASCADE,
+        related_name="delegations_received",
+    )
+    membership = models.ForeignKey(
+        Membership,
+        verbose_name=_("role delegated"),
+        on_delete=models.CASCADE,
+        related_name="delegations",
+    )
+    deputy_position = models.CharField(
+        _("deputy's position"), max_length=120, help_text=_("e.g. Phó Tổng Giám đốc")
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="delegation_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(principal=models.F("deputy")),
+                name="delegation_not_to_oneself",
+            ),
+        ]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self) -> str:
+        return f"{self.principal} → {self.deputy} ({self.starts_on}–{self.ends_on})"

@@ -1,28 +1,93 @@
-"""Questions about who belongs where, asked by the workflows and the portal."""
+"""Questions about who belongs where, asked by the workflows and the portal.
+
+A person acts in the roles of their own active memberships and, between its dates, in the role a
+principal delegated to them (a deputy signing ``KT.`` while the signer is away).
+"""
+
+from dataclasses import dataclass
+from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from .models import Agency, Membership, Role, Unit
+from .models import Agency, Delegation, Membership, Role, Unit
+
+AnyUser = AbstractBaseUser | AnonymousUser
 
 
-def memberships_of(user: AbstractBaseUser | AnonymousUser) -> QuerySet[Membership]:
+@dataclass(frozen=True)
+class Capacity:
+    """What a person may do somewhere: a role in a unit, their own or delegated to them."""
+
+    unit_id: int
+    agency_id: int
+    role: str
+    position: str
+    authority: str = ""
+    delegation_id: int | None = None
+
+
+def memberships_of(user: AnyUser) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user, is_active=True).select_related("unit__agency")
 
 
-def user_has_role_in_unit(*, user: AbstractBaseUser, unit: Unit, role: Role) -> bool:
-    return memberships_of(user).filter(unit=unit, role=role).exists()
+def delegations_to(user: AnyUser, *, on: date | None = None) -> QuerySet[Delegation]:
+    if not user.is_authenticated:
+        return Delegation.objects.none()
+    day = on or timezone.localdate()
+    return Delegation.objects.filter(
+        deputy=user, starts_on__lte=day, ends_on__gte=day, membership__is_active=True
+    ).select_related("membership__unit")
 
 
-def user_has_role_in_agency(*, user: AbstractBaseUser, agency: Agency, role: Role) -> bool:
-    return memberships_of(user).filter(unit__agency=agency, role=role).exists()
+def capacities_of(user: AnyUser) -> list[Capacity]:
+    """Every role the person may act in today: two queries, whatever the data."""
+    own = [
+        Capacity(
+            unit_id=m.unit_id,
+            agency_id=m.unit.agency_id,
+            role=m.role,
+            position=m.position,
+            authority=f"{m.authority} {m.principal_position}".strip() if m.authority else "",
+        )
+        for m in memberships_of(user)
+    ]
+    delegated = [
+        Capacity(
+            unit_id=d.membership.unit_id,
+            agency_id=d.membership.unit.agency_id,
+            role=d.membership.role,
+            position=d.deputy_position,
+            authority=f"KT. {d.membership.position}",
+            delegation_id=d.pk,
+        )
+        for d in delegations_to(user)
+    ]
+    return own + delegated
 
 
-def user_agencies(user: AbstractBaseUser | AnonymousUser) -> set[int]:
-    return set(memberships_of(user).values_list("unit__agency_id", flat=True))
+def capacity_in(user: AnyUser, *, role: Role, unit: Unit | None = None, agency: Agency | None = None) -> Capacity | None:
+    """The person's capacity for a role in a unit or agency, their own before a delegated one."""
+    for capacity in capacities_of(user):
+        if capacity.role != role:
+            continue
+        if unit is not None and capacity.unit_id == unit.pk:
+            return capacity
+        if agency is not None and capacity.agency_id == agency.pk:
+            return capacity
+    return None
 
 
-def membership_for(*, user: AbstractBaseUser, agency: Agency, role: Role) -> Membership | None:
-    return memberships_of(user).filter(unit__agency=agency, role=role).first()
+def user_has_role_in_unit(*, user: AnyUser, unit: Unit, role: Role) -> bool:
+    return capacity_in(user, role=role, unit=unit) is not None
+
+
+def user_has_role_in_agency(*, user: AnyUser, agency: Agency, role: Role) -> bool:
+    return capacity_in(user, role=role, agency=agency) is not None
+
+
+def user_agencies(user: AnyUser) -> set[int]:
+    return {capacity.agency_id for capacity in capacities_of(user)}

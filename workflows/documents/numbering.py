@@ -7,9 +7,9 @@ the number, and nothing is skipped.
 
 from django.db import transaction
 
-from coordination.organisation.models import Agency, Unit
+from coordination.organisation.models import Agency
 
-from .models import DocumentKind, RegisterCounter, RegisterSeries
+from .models import Document, DocumentKind, RegisterCounter, RegisterSeries
 from .models.kinds import ABBREVIATION
 
 
@@ -39,8 +39,14 @@ def register_reserve_number(
         counter.save(update_fields=["last_number"])
 
 
-def number_symbol(*, number: int, kind: str, agency: Agency, unit: Unit) -> str:
-    """'01/BHXH-CSYT' for an official letter, '25/CT-BYT' for a directive (Decree 30)."""
-    if kind == DocumentKind.OFFICIAL_LETTER:
+def number_symbol(*, document: Document, number: int) -> str:
+    """'01/BHXH-CSYT' for an official letter, '25/CT-BYT' for a directive, and for a joint
+    document both agencies' symbols, lead first, with the year: '03/2026/TTLT-BYT-BHXH'."""
+    agency, unit = document.agency, document.unit
+    if document.is_joint and document.counterpart_agency is not None:
+        year = document.year or (document.issued_on.year if document.issued_on else "")
+        symbols = f"{agency.symbol}-{document.counterpart_agency.symbol}"
+        return f"{number:02d}/{year}/{ABBREVIATION[DocumentKind(document.kind)]}-{symbols}"
+    if document.kind == DocumentKind.OFFICIAL_LETTER:
         return f"{number:02d}/{agency.symbol}-{unit.symbol}"
-    return f"{number:02d}/{ABBREVIATION[DocumentKind(kind)]}-{agency.symbol}"
+    return f"{number:02d}/{ABBREVIATION[DocumentKind(document.kind)]}-{agency.symbol}"

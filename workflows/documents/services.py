@@ -1,8 +1,8 @@
 """Every change to a document goes through one of these functions.
 
 Each one checks the actor, then in one transaction locks the row, compares the revision the actor
-saw, runs the django-fsm transition, saves and writes the audit row; side effects (rendering,
-publishing) are announced through Wagtail hooks after the commit.
+saw, runs the django-fsm transition, saves and writes the audit row; side effects (notifications,
+rendering, publishing) run after the commit.
 """
 
 from collections.abc import Callable
@@ -19,21 +19,46 @@ from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
 from coordination.organisation.names import person_name
-from coordination.organisation.selectors import membership_for
+from coordination.organisation.selectors import capacity_in
 
 from . import rules
+from .deadlines import step_due_on
 from .exceptions import (
     DocumentChanged,
     IncompleteDocument,
     ReasonRequired,
     WrongState,
 )
-from .models import Document, DocumentEvent, DocumentState
+from .models import (
+    Document,
+    DocumentEvent,
+    DocumentKind,
+    DocumentRelation,
+    DocumentSignature,
+    DocumentState,
+    DocumentVersion,
+    RegisterSeries,
+)
+from .models.relation import TARGET_TRANSITION
+from .models.states import ACTIVE_STATES
+from .models.version import VERSIONED_FIELDS
+from .notices import document_notify_step
 from .numbering import number_symbol, register_next_number, register_reserve_number
 from .selectors import document_changes_since
 
-EDITABLE_FIELDS = ("kind", "subject", "body", "addressees", "distribution", "urgency")
+EDITABLE_FIELDS = (
+    "kind",
+    "subject",
+    "body",
+    "addressees",
+    "distribution",
+    "urgency",
+    "confidentiality",
+    "counterpart_unit",
+    "is_joint",
+)
 HOOK_DOCUMENT_ISSUED = "document_issued"
+HOOK_DOCUMENT_STATUS_CHANGED = "document_status_changed"
 
 
 def document_create(*, actor: Any, unit: Unit, **fields: Any) -> Document:
@@ -42,6 +67,8 @@ def document_create(*, actor: Any, unit: Unit, **fields: Any) -> Document:
         unit=unit, agency=unit.agency, created_by=actor, last_edited_by=actor, **fields
     )
     rules.check_edit(document, actor)
+    _derive(document)
+    _start_step(document, assignee=actor)
     with transaction.atomic():
         document.save()
         _record(document, actor=actor, action="create", source=document.state)
@@ -64,6 +91,7 @@ def document_update(
             raise WrongState(_("Only a draft can be edited; this document is no longer a draft."))
         for name, value in fields.items():
             setattr(locked, name, value)
+        _derive(locked)
         locked.last_edited_by = actor
         locked.revision += 1
         locked.save()
@@ -74,13 +102,30 @@ def document_update(
 def document_submit(
     *, document: Document, actor: Any, expected_revision: int, comment: str = ""
 ) -> Document:
-    return _transition(document, actor, expected_revision, "submit", rules.check_submit, comment)
+    """The drafter sends the draft on; its content is frozen as a new version."""
+    return _transition(
+        document, actor, expected_revision, "submit", rules.check_submit, comment, _freeze
+    )
 
 
 def document_approve(
     *, document: Document, actor: Any, expected_revision: int, comment: str = ""
 ) -> Document:
     return _transition(document, actor, expected_revision, "approve", rules.check_approve, comment)
+
+
+def document_appraise(
+    *, document: Document, actor: Any, expected_revision: int, comment: str = ""
+) -> Document:
+    return _transition(
+        document, actor, expected_revision, "appraise", rules.check_appraise, comment
+    )
+
+
+def document_agree(
+    *, document: Document, actor: Any, expected_revision: int, comment: str = ""
+) -> Document:
+    return _transition(document, actor, expected_revision, "agree", rules.check_agree, comment)
 
 
 def document_return(
@@ -93,22 +138,85 @@ def document_return(
     )
 
 
+def document_withdraw(
+    *, document: Document, actor: Any, expected_revision: int, comment: str
+) -> Document:
+    """Abandon a draft. It keeps its history; it never had a number to lose."""
+    if not comment.strip():
+        raise ReasonRequired(_("Say why the draft is withdrawn."))
+    return _transition(document, actor, expected_revision, "withdraw", rules.check_withdraw, comment)
+
+
 def document_sign(
     *, document: Document, actor: Any, expected_revision: int, comment: str = ""
 ) -> Document:
+    """A signer signs for their agency; a joint document waits for the other agency's signer."""
+    name = "sign_first" if _needs_another_signature(document) else "sign"
     return _transition(
-        document, actor, expected_revision, "sign", rules.check_sign, comment, _fill_signature
+        document, actor, expected_revision, name, rules.check_sign, comment, _add_signature
     )
 
 
 def document_issue(
     *, document: Document, actor: Any, expected_revision: int, comment: str = ""
 ) -> Document:
+    """The lead agency's clerk gives the number; documents it amends, supersedes or revokes
+    change state in the same transaction."""
     issued = _transition(
         document, actor, expected_revision, "issue", rules.check_issue, comment, _give_number
     )
     transaction.on_commit(lambda: _announce(HOOK_DOCUMENT_ISSUED, issued.pk))
     return issued
+
+
+def document_take(*, document: Document, actor: Any, expected_revision: int) -> Document:
+    """Someone of the unit whose queue holds the step takes it, so colleagues see it is taken."""
+    _check_fresh(document, expected_revision)
+    _check_may_act(document, actor)
+    with transaction.atomic():
+        locked = _lock(document, expected_revision)
+        _check_may_act(locked, actor)
+        locked.assignee = actor
+        locked.revision += 1
+        locked.save()
+        _record(locked, actor=actor, action="take", source=locked.state)
+    return locked
+
+
+def document_set_deadline(
+    *, document: Document, actor: Any, expected_revision: int, due_on: date, comment: str = ""
+) -> Document:
+    """The drafting unit's head moves the current step's deadline."""
+    if document.state not in ACTIVE_STATES:
+        raise WrongState(_("Only a step in progress has a deadline."))
+    _check_fresh(document, expected_revision)
+    rules.check_set_deadline(document, actor)
+    with transaction.atomic():
+        locked = _lock(document, expected_revision)
+        previous = locked.step_due_on
+        locked.step_due_on = due_on
+        locked.escalated_at = None
+        locked.revision += 1
+        locked.save()
+        note = f"{previous:%d/%m/%Y} → {due_on:%d/%m/%Y}" if previous else f"→ {due_on:%d/%m/%Y}"
+        _record(
+            locked, actor=actor, action="deadline", source=locked.state,
+            comment=f"{note}. {comment}".strip(". ") if comment else note,
+        )
+    return locked
+
+
+def document_relate(*, document: Document, actor: Any, target: Document, kind: str) -> None:
+    """While drafting, say which issued document this one amends, supersedes, revokes or
+    implements; it takes effect when this one is issued."""
+    rules.check_edit(document, actor)
+    if document.state != DocumentState.DRAFTING:
+        raise WrongState(_("Relations are set while drafting."))
+    if not target.is_issued or target.pk == document.pk:
+        raise WrongState(_("A relation points at another issued document."))
+    DocumentRelation.objects.update_or_create(
+        source=document, target=target, defaults={"kind": kind}
+    )
 
 
 def document_record_issued(
@@ -140,9 +248,8 @@ def document_record_issued(
             signer_authority=signer_authority,
             **fields,
         )
-        document.number_symbol = number_symbol(
-            number=number, kind=document.kind, agency=unit.agency, unit=unit
-        )
+        _derive(document)
+        document.number_symbol = number_symbol(document=document, number=number)
         register_reserve_number(agency=unit.agency, year=issued_on.year, number=number)
         document.save()
         _record(document, actor=actor, action="record", source=DocumentState.ISSUED)
@@ -170,9 +277,12 @@ def _transition(
         getattr(locked, name)()
         if fill is not None:
             fill(locked, actor)
+        if locked.state != source:
+            _start_step(locked, assignee=_first_assignee(locked))
         locked.revision += 1
         locked.save()
         _record(locked, actor=actor, action=name, source=source, comment=comment)
+    transaction.on_commit(lambda: document_notify_step(document=locked, actor=actor, action=name))
     return locked
 
 
@@ -184,12 +294,23 @@ def _check_state(document: Document, name: str) -> None:
             % {"state": document.get_state_display()}
         )
     if not can_proceed(method):
+        if not rules.has_counterpart_if_joint(document):
+            raise IncompleteDocument(_("A joint document needs the other agency's unit."))
         raise IncompleteDocument(_("Write the subject and the body before sending the draft."))
+
+
+def _check_may_act(document: Document, actor: Any) -> None:
+    from .selectors import document_actions_for
+
+    if not document_actions_for(document, actor):
+        raise WrongState(_("This step is not yours to take."))
 
 
 def _lock(document: Document, expected_revision: int) -> Document:
     locked = (
-        Document.objects.select_for_update().select_related("agency", "unit").get(pk=document.pk)
+        Document.objects.select_for_update()
+        .select_related("agency", "unit__agency", "counterpart_unit__agency", "counterpart_agency")
+        .get(pk=document.pk)
     )
     _check_fresh(locked, expected_revision)
     return locked
@@ -204,29 +325,109 @@ def _check_fresh(document: Document, expected_revision: int) -> None:
         )
 
 
-def _fill_signature(document: Document, actor: Any) -> None:
-    membership = membership_for(user=actor, agency=document.agency, role=Role.SIGNER)
-    document.signer = actor
-    document.signer_name = person_name(actor)
-    document.signed_at = timezone.now()
-    if membership is not None:
-        document.signer_position = membership.position
-        document.signer_authority = (
-            f"{membership.authority} {membership.principal_position}".strip()
-            if membership.authority
-            else ""
-        )
+def _derive(document: Document) -> None:
+    """Fields that follow from others: the counterpart's agency and the register series."""
+    unit = document.counterpart_unit
+    document.counterpart_agency = unit.agency if unit is not None else None
+    if document.kind == DocumentKind.JOINT_CIRCULAR:
+        document.is_joint = True
+    elif unit is None or document.kind == DocumentKind.OFFICIAL_LETTER:
+        document.is_joint = False
+    document.series = (
+        RegisterSeries.CONFIDENTIAL if document.confidentiality else RegisterSeries.ORDINARY
+    )
+
+
+def _start_step(document: Document, *, assignee: Any) -> None:
+    now = timezone.now()
+    document.step_started_at = now
+    document.step_due_on = step_due_on(
+        kind=document.kind, state=document.state, start=timezone.localdate(now)
+    )
+    document.escalated_at = None
+    document.assignee = assignee
+    if document.state == DocumentState.COUNTERPART_REVIEW and document.shared_at is None:
+        document.shared_at = now
+
+
+def _first_assignee(document: Document) -> Any:
+    """A returned draft goes back to its drafter; other steps wait in a queue to be taken."""
+    return document.created_by if document.state == DocumentState.DRAFTING else None
+
+
+def _freeze(document: Document, actor: Any) -> None:
+    document.version_number += 1
+    DocumentVersion.objects.create(
+        document=document,
+        number=document.version_number,
+        frozen_by=actor,
+        **{name: getattr(document, name) for name in VERSIONED_FIELDS},
+    )
+
+
+def _needs_another_signature(document: Document) -> bool:
+    return document.is_joint and len(rules.agencies_still_to_sign(document)) > 1
+
+
+def _add_signature(document: Document, actor: Any) -> None:
+    agency = rules.signing_agency_for(document, actor)
+    assert agency is not None  # check_sign made sure of it
+    capacity = capacity_in(actor, role=Role.SIGNER, agency=agency)
+    signature = DocumentSignature.objects.create(
+        document=document,
+        version=document.versions.get(number=document.version_number),
+        agency=agency,
+        signer=actor,
+        name=person_name(actor),
+        position=capacity.position if capacity else "",
+        authority=capacity.authority if capacity else "",
+    )
+    if agency.pk == document.agency_id:
+        document.signer = actor
+        document.signer_name = signature.name
+        document.signer_position = signature.position
+        document.signer_authority = signature.authority
+        document.signed_at = signature.signed_at
 
 
 def _give_number(document: Document, actor: Any) -> None:
     today = timezone.localdate()
     document.year = today.year
-    document.number = register_next_number(agency=document.agency, year=today.year)
-    document.number_symbol = number_symbol(
-        number=document.number, kind=document.kind, agency=document.agency, unit=document.unit
+    document.number = register_next_number(
+        agency=document.agency, year=today.year, series=document.series
     )
+    document.number_symbol = number_symbol(document=document, number=document.number)
     document.issued_on = today
     document.issued_at = timezone.now()
+    _apply_relations(document, actor)
+
+
+def _apply_relations(document: Document, actor: Any) -> None:
+    """Amend, supersede or revoke the earlier documents this one names, each with its own
+    audit row that cites this document's number."""
+    relations = document.relations.filter(kind__in=list(TARGET_TRANSITION)).select_related(
+        "target"
+    )
+    for relation in relations:
+        target = Document.objects.select_for_update().get(pk=relation.target_id)
+        name = TARGET_TRANSITION[relation.kind]
+        if not can_proceed(getattr(target, name)):
+            raise WrongState(
+                _("%(number)s is “%(state)s” and cannot be %(relation)s.")
+                % {
+                    "number": target.number_symbol,
+                    "state": target.get_state_display(),
+                    "relation": relation.get_kind_display(),
+                }
+            )
+        source = target.state
+        getattr(target, name)()
+        target.revision += 1
+        target.save()
+        relation.applied_at = timezone.now()
+        relation.save(update_fields=["applied_at"])
+        _record(target, actor=actor, action=name, source=source, comment=document.number_symbol)
+        transaction.on_commit(lambda pk=target.pk: _announce(HOOK_DOCUMENT_STATUS_CHANGED, pk))
 
 
 def _record(

@@ -1,7 +1,9 @@
 """The document and its lifecycle: one machine, read top to bottom in ``Document``."""
 
+from typing import Any
+
 from anyascii import anyascii
-from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transition
 
 from django.conf import settings
 from django.db import models
@@ -10,11 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Agency, Unit
 
-from .. import rules
+from .. import rules, routing
 from .kinds import DocumentKind
-from .states import DocumentState
+from .register import RegisterSeries
+from .states import ISSUED_STATES, RETURNABLE_STATES, WITHDRAWABLE_STATES, DocumentState
 
-__all__ = ["Document", "DocumentKind", "DocumentState", "PdfStatus", "Urgency"]
+__all__ = ["Confidentiality", "Document", "DocumentKind", "DocumentState", "PdfStatus", "Urgency"]
 
 
 class Urgency(models.TextChoices):
@@ -22,6 +25,13 @@ class Urgency(models.TextChoices):
     URGENT = "khan", _("Urgent (KHẨN)")
     VERY_URGENT = "thuong_khan", _("Very urgent (THƯỢNG KHẨN)")
     FLASH = "hoa_toc", _("Flash (HỎA TỐC)")
+
+
+class Confidentiality(models.TextChoices):
+    NONE = "", _("Not confidential")
+    CONFIDENTIAL = "mat", _("Confidential (MẬT)")
+    SECRET = "toi_mat", _("Secret (TỐI MẬT)")
+    TOP_SECRET = "tuyet_mat", _("Top secret (TUYỆT MẬT)")
 
 
 class PdfStatus(models.TextChoices):
@@ -44,11 +54,45 @@ class Document(ConcurrentTransitionMixin, models.Model):
     urgency = models.CharField(
         _("urgency"), max_length=20, choices=Urgency.choices, blank=True, default=""
     )
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        blank=True,
+        default="",
+        help_text=_("Confidential documents are numbered in their own register series."),
+    )
     agency = models.ForeignKey(
         Agency, verbose_name=_("issuing agency"), on_delete=models.PROTECT, related_name="+"
     )
     unit = models.ForeignKey(
         Unit, verbose_name=_("drafting unit"), on_delete=models.PROTECT, related_name="documents"
+    )
+    counterpart_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("counterpart unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="counterpart_documents",
+        help_text=_("The other agency's unit that reviews the draft (and co-signs a joint one)."),
+    )
+    counterpart_agency = models.ForeignKey(
+        Agency,
+        verbose_name=_("counterpart agency"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+    )
+    is_joint = models.BooleanField(
+        _("joint document"),
+        default=False,
+        help_text=_("Issued by both agencies: both sign, the lead agency numbers it."),
+    )
+    shared_at = models.DateTimeField(
+        _("shared with the counterpart"), null=True, blank=True, editable=False
     )
 
     state = FSMField(
@@ -59,6 +103,23 @@ class Document(ConcurrentTransitionMixin, models.Model):
         db_index=True,
     )
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
+    version_number = models.PositiveIntegerField(
+        _("versions frozen"), default=0, editable=False
+    )
+    step_started_at = models.DateTimeField(
+        _("step started"), null=True, blank=True, editable=False
+    )
+    step_due_on = models.DateField(_("step due"), null=True, blank=True, editable=False)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True, editable=False)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("taken by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -88,6 +149,13 @@ class Document(ConcurrentTransitionMixin, models.Model):
     signer_authority = models.CharField(_("signs for"), max_length=160, blank=True)
     signed_at = models.DateTimeField(_("signed"), null=True, blank=True)
 
+    series = models.CharField(
+        _("register series"),
+        max_length=20,
+        choices=RegisterSeries.choices,
+        default=RegisterSeries.ORDINARY,
+        editable=False,
+    )
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     year = models.PositiveSmallIntegerField(_("register year"), null=True, blank=True)
     number_symbol = models.CharField(_("number and symbol"), max_length=60, blank=True)
@@ -104,11 +172,12 @@ class Document(ConcurrentTransitionMixin, models.Model):
         ordering = ["-updated_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agency", "year", "number"],
+                fields=["agency", "year", "series", "number"],
                 condition=models.Q(number__isnull=False),
                 name="document_number_unique_per_agency_year",
             )
         ]
+        indexes = [models.Index(fields=["state", "step_due_on"], name="document_state_due")]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
@@ -122,15 +191,27 @@ class Document(ConcurrentTransitionMixin, models.Model):
         label = slugify(anyascii(self.number_symbol.replace("/", "-")))
         return label or f"van-ban-{self.pk}"
 
+    def signatures_on_current_version(self) -> "models.QuerySet[Any]":
+        return self.signatures.filter(version__number=self.version_number)
+
+    @property
+    def is_issued(self) -> bool:
+        return self.state in ISSUED_STATES
+
+    @property
+    def is_confidential(self) -> bool:
+        return bool(self.confidentiality)
+
     # The lifecycle. Each transition changes the state and nothing else; the services in
-    # services.py check the actor, lock the row, record the event and run side effects.
+    # services.py check the actor, lock the row, freeze versions, record the event and run side
+    # effects. ``routing`` says which review steps a document needs.
 
     @transition(
         field=state,
         source=DocumentState.DRAFTING,
         target=DocumentState.INTERNAL_REVIEW,
         permission=rules.may_submit,
-        conditions=[rules.has_content],
+        conditions=[rules.has_content, rules.has_counterpart_if_joint],
     )
     def submit(self) -> None:
         """The drafter sends the draft to the unit head."""
@@ -138,29 +219,58 @@ class Document(ConcurrentTransitionMixin, models.Model):
     @transition(
         field=state,
         source=DocumentState.INTERNAL_REVIEW,
-        target=DocumentState.AWAITING_SIGNATURE,
+        target=GET_STATE(routing.after_internal_review, states=routing.AFTER_INTERNAL_REVIEW),
         permission=rules.may_approve,
     )
     def approve(self) -> None:
-        """The unit head approves the draft for signature."""
+        """The unit head approves: on to legal appraisal, the counterpart, or signature."""
 
     @transition(
         field=state,
-        source=[DocumentState.INTERNAL_REVIEW, DocumentState.AWAITING_SIGNATURE],
+        source=DocumentState.LEGAL_APPRAISAL,
+        target=GET_STATE(routing.after_legal_appraisal, states=routing.AFTER_LEGAL_APPRAISAL),
+        permission=rules.may_appraise,
+    )
+    def appraise(self) -> None:
+        """The legal department finds the draft lawful: on to the counterpart or signature."""
+
+    @transition(
+        field=state,
+        source=DocumentState.COUNTERPART_REVIEW,
+        target=DocumentState.AWAITING_SIGNATURE,
+        permission=rules.may_agree,
+    )
+    def agree(self) -> None:
+        """The counterpart unit has commented (or, for a joint document, approves the content)."""
+
+    @transition(
+        field=state,
+        source=list(RETURNABLE_STATES),
         target=DocumentState.DRAFTING,
         permission=rules.may_return,
     )
     def return_to_drafter(self) -> None:
-        """A reviewer or the signer sends the draft back, with a reason."""
+        """A reviewer or a signer sends the draft back, with a reason."""
 
     @transition(
         field=state,
         source=DocumentState.AWAITING_SIGNATURE,
+        target=DocumentState.PARTLY_SIGNED,
+        permission=rules.may_sign,
+        conditions=[rules.is_joint],
+    )
+    def sign_first(self) -> None:
+        """One agency's signer signs a joint document; the other agency's signature is due."""
+
+    @transition(
+        field=state,
+        source=[DocumentState.AWAITING_SIGNATURE, DocumentState.PARTLY_SIGNED],
         target=DocumentState.SIGNED,
         permission=rules.may_sign,
+        conditions=[rules.completes_signatures],
     )
     def sign(self) -> None:
-        """The signer signs the document."""
+        """The (last) signer signs; the document goes to the lead agency's clerk."""
 
     @transition(
         field=state,
@@ -170,3 +280,38 @@ class Document(ConcurrentTransitionMixin, models.Model):
     )
     def issue(self) -> None:
         """The clerk registers the document, which gives it its number."""
+
+    @transition(
+        field=state,
+        source=list(WITHDRAWABLE_STATES),
+        target=DocumentState.WITHDRAWN,
+        permission=rules.may_withdraw,
+    )
+    def withdraw(self) -> None:
+        """The drafter or the unit head abandons the draft, with a reason."""
+
+    # After issue, a document changes only because a later issued document says so.
+
+    @transition(
+        field=state,
+        source=[DocumentState.ISSUED, DocumentState.AMENDED],
+        target=DocumentState.AMENDED,
+    )
+    def amend(self) -> None:
+        """A later document amends part of this one."""
+
+    @transition(
+        field=state,
+        source=[DocumentState.ISSUED, DocumentState.AMENDED],
+        target=DocumentState.SUPERSEDED,
+    )
+    def supersede(self) -> None:
+        """A later document replaces this one."""
+
+    @transition(
+        field=state,
+        source=[DocumentState.ISSUED, DocumentState.AMENDED],
+        target=DocumentState.REVOKED,
+    )
+    def revoke(self) -> None:
+        """A later document revokes this one."""

@@ -10,11 +10,21 @@ ACTION_LABELS = {
     "create": _("created the draft"),
     "edit": _("edited the draft"),
     "submit": _("sent it for review"),
-    "approve": _("approved it for signature"),
+    "approve": _("approved it"),
+    "appraise": _("appraised it as lawful"),
+    "agree": _("finished the counterpart review"),
     "return_to_drafter": _("returned it to the drafter"),
+    "sign_first": _("signed it for their agency"),
     "sign": _("signed it"),
     "issue": _("issued it with a number"),
+    "withdraw": _("withdrew the draft"),
+    "amend": _("recorded that a later document amends it"),
+    "supersede": _("recorded that a later document supersedes it"),
+    "revoke": _("recorded that a later document revokes it"),
     "record": _("recorded it as issued before the system"),
+    "take": _("took the step"),
+    "deadline": _("changed the step's deadline"),
+    "escalate": _("flagged the step as overdue"),
 }
 
 
