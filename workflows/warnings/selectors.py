@@ -11,6 +11,7 @@ from coordination.organisation.models import (
     Agency,
     AgencyKind,
     FacilityLevel,
+    Membership,
     Province,
     Role,
     Unit,
@@ -61,6 +62,11 @@ def verification_unit_of(*, user: Any, agency: Agency) -> Unit | None:
         .first()
     )
     return membership.unit if membership else None
+
+
+def signer_membership(*, user: Any, agency: Agency) -> Membership | None:
+    """The position the signer signs in for the agency."""
+    return memberships_of(user).filter(unit__agency=agency, role=Role.SIGNER).order_by("pk").first()
 
 
 def provinces_visible_to(user: Any) -> QuerySet[Province]:

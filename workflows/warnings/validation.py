@@ -108,9 +108,11 @@ class _RowChecker:
             for column in COLUMNS
             if column.kind in ("count", "money")
         }
+        numbers_read = len(self.problems) == before
         if facility is not None:
             self._same_name_and_level(number, cells, facility)
-        self._consistent(number, values)
+        if numbers_read:
+            self._consistent(number, values)
         if len(self.problems) > before or facility is None:
             return None
         return CostRow(

@@ -19,7 +19,6 @@ from wagtail import hooks
 
 from coordination.organisation.models import Facility, Province, Role
 from coordination.organisation.names import person_name
-from coordination.organisation.selectors import membership_for
 from workflows.documents.models import DocumentKind
 from workflows.documents.numbering import number_symbol, register_next_number
 
@@ -45,7 +44,12 @@ from ..models import (
     WarningRunState,
 )
 from ..quarters import Quarter
-from ..selectors import cost_import_current, province_office, verification_unit_of
+from ..selectors import (
+    cost_import_current,
+    province_office,
+    signer_membership,
+    verification_unit_of,
+)
 
 HOOK_WARNING_RUN_ISSUED = "warning_run_issued"
 REPLY_DAYS = 15
@@ -300,7 +304,7 @@ def _check_fresh(run: WarningRun, expected_revision: int) -> None:
 
 
 def _sign_and_number(run: WarningRun, actor: Any) -> None:
-    membership = membership_for(user=actor, agency=run.agency, role=Role.SIGNER)
+    membership = signer_membership(user=actor, agency=run.agency)
     if membership is None:
         raise WrongRole(_("Only a signer of %(agency)s may sign.") % {"agency": run.agency.name})
     today = timezone.localdate()
