@@ -69,7 +69,9 @@ def capacities_of(user: AnyUser) -> list[Capacity]:
     return own + delegated
 
 
-def capacity_in(user: AnyUser, *, role: Role, unit: Unit | None = None, agency: Agency | None = None) -> Capacity | None:
+def capacity_in(
+    user: AnyUser, *, role: Role, unit: Unit | None = None, agency: Agency | None = None
+) -> Capacity | None:
     """The person's capacity for a role in a unit or agency, their own before a delegated one."""
     for capacity in capacities_of(user):
         if capacity.role != role:

@@ -10,9 +10,7 @@ def draft(org: Any, actor: Any = None, unit: Any = None, **fields: Any) -> Docum
     fields.setdefault("kind", DocumentKind.OFFICIAL_LETTER)
     fields.setdefault("subject", "Về việc gửi văn bản cảnh báo chi phí khám chữa bệnh BHYT")
     fields.setdefault("body", "Đề nghị Bảo hiểm xã hội các tỉnh rà soát các cơ sở y tế.")
-    return services.document_create(
-        actor=actor or org.drafter, unit=unit or org.csyt, **fields
-    )
+    return services.document_create(actor=actor or org.drafter, unit=unit or org.csyt, **fields)
 
 
 def act(document: Document, actor: Any, verb: str, **kwargs: Any) -> Document:

@@ -35,7 +35,6 @@ class DocumentForm(forms.ModelForm):
             "distribution": forms.Textarea(attrs={"rows": 3}),
         }
 
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         units = Unit.objects.filter(agency__kind=AgencyKind.CENTRAL).select_related("agency")

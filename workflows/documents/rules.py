@@ -25,9 +25,7 @@ Check = Callable[["Document", Any], None]
 
 def _require_agency(agency: Agency, user: Any) -> None:
     if agency.pk not in user_agencies(user):
-        raise WrongAgency(
-            _("Only staff of %(agency)s may do this.") % {"agency": agency.name}
-        )
+        raise WrongAgency(_("Only staff of %(agency)s may do this.") % {"agency": agency.name})
 
 
 def _require_unit_role(unit: Unit, user: Any, *roles: Role) -> None:

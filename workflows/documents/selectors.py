@@ -96,7 +96,9 @@ def _actionable(user: Any, capacities: list[Capacity]) -> Q:
             counterpart_unit_id__in=ids(Role.UNIT_HEAD, Role.REVIEWER),
         )
         | Q(state=DocumentState.AWAITING_SIGNATURE, agency_id__in=signers)
-        | Q(state=DocumentState.AWAITING_SIGNATURE, is_joint=True, counterpart_agency_id__in=signers)
+        | Q(
+            state=DocumentState.AWAITING_SIGNATURE, is_joint=True, counterpart_agency_id__in=signers
+        )
         | (Q(state=DocumentState.PARTLY_SIGNED, agency_id__in=signers) & ~lead_signed)
         | (
             Q(state=DocumentState.PARTLY_SIGNED, counterpart_agency_id__in=signers)
@@ -141,9 +143,7 @@ def documents_waiting_for_others(user: Any) -> QuerySet[Document]:
     """Documents the person drafted or acted on, now on someone else's desk."""
     involved = DocumentEvent.objects.filter(actor=user).values("document_id")
     mine = Q(created_by=user) | Q(pk__in=involved)
-    waiting = _actionable(user, capacities_of(user)) & (
-        Q(assignee__isnull=True) | Q(assignee=user)
-    )
+    waiting = _actionable(user, capacities_of(user)) & (Q(assignee__isnull=True) | Q(assignee=user))
     return (
         documents_visible_to(user)
         .filter(mine, state__in=ACTIVE_STATES)
@@ -194,7 +194,9 @@ def documents_filtered(documents: QuerySet[Document], params: Any) -> QuerySet[D
 def people_for_step(document: Document, *, unit_head: bool = False) -> list[Any]:
     """The people who can take the document's current step (or the drafting unit's heads),
     including deputies with a delegation running today."""
-    scopes = _step_scopes(document) if not unit_head else [Q(role=Role.UNIT_HEAD, unit=document.unit_id)]
+    scopes = (
+        _step_scopes(document) if not unit_head else [Q(role=Role.UNIT_HEAD, unit=document.unit_id)]
+    )
     if not scopes:
         return []
     scope = Q(pk__in=[])
@@ -258,9 +260,7 @@ def document_may_edit(document: Document, user: Any) -> bool:
 
 
 def document_may_set_deadline(document: Document, user: Any) -> bool:
-    return document.state in ACTIVE_STATES and _allowed(
-        rules.check_set_deadline, document, user
-    )
+    return document.state in ACTIVE_STATES and _allowed(rules.check_set_deadline, document, user)
 
 
 def document_timeline(document: Document) -> QuerySet[DocumentEvent]:

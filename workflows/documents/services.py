@@ -38,6 +38,7 @@ from .models import (
     DocumentState,
     DocumentVersion,
     RegisterSeries,
+    RelationKind,
 )
 from .models.relation import TARGET_TRANSITION
 from .models.states import ACTIVE_STATES
@@ -144,7 +145,9 @@ def document_withdraw(
     """Abandon a draft. It keeps its history; it never had a number to lose."""
     if not comment.strip():
         raise ReasonRequired(_("Say why the draft is withdrawn."))
-    return _transition(document, actor, expected_revision, "withdraw", rules.check_withdraw, comment)
+    return _transition(
+        document, actor, expected_revision, "withdraw", rules.check_withdraw, comment
+    )
 
 
 def document_sign(
@@ -200,7 +203,10 @@ def document_set_deadline(
         locked.save()
         note = f"{previous:%d/%m/%Y} → {due_on:%d/%m/%Y}" if previous else f"→ {due_on:%d/%m/%Y}"
         _record(
-            locked, actor=actor, action="deadline", source=locked.state,
+            locked,
+            actor=actor,
+            action="deadline",
+            source=locked.state,
             comment=f"{note}. {comment}".strip(". ") if comment else note,
         )
     return locked
@@ -405,12 +411,13 @@ def _give_number(document: Document, actor: Any) -> None:
 def _apply_relations(document: Document, actor: Any) -> None:
     """Amend, supersede or revoke the earlier documents this one names, each with its own
     audit row that cites this document's number."""
-    relations = document.relations.filter(kind__in=list(TARGET_TRANSITION)).select_related(
-        "target"
-    )
-    for relation in relations:
+    for relation in document.relations.all():
+        relation.applied_at = timezone.now()
+        relation.save(update_fields=["applied_at"])
+        name = TARGET_TRANSITION.get(RelationKind(relation.kind))
+        if name is None:
+            continue
         target = Document.objects.select_for_update().get(pk=relation.target_id)
-        name = TARGET_TRANSITION[relation.kind]
         if not can_proceed(getattr(target, name)):
             raise WrongState(
                 _("%(number)s is “%(state)s” and cannot be %(relation)s.")
@@ -424,8 +431,6 @@ def _apply_relations(document: Document, actor: Any) -> None:
         getattr(target, name)()
         target.revision += 1
         target.save()
-        relation.applied_at = timezone.now()
-        relation.save(update_fields=["applied_at"])
         _record(target, actor=actor, action=name, source=source, comment=document.number_symbol)
         transaction.on_commit(lambda pk=target.pk: _announce(HOOK_DOCUMENT_STATUS_CHANGED, pk))
 

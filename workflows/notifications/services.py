@@ -29,4 +29,3 @@ def notification_mark_read(*, recipient: Any, ids: Iterable[int] | None = None) 
     if ids is not None:
         unread = unread.filter(pk__in=list(ids))
     return unread.update(read_at=timezone.now())
-

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Agency, Unit
 
-from .. import rules, routing
+from .. import routing, rules
 from .kinds import DocumentKind
 from .register import RegisterSeries
 from .states import ISSUED_STATES, RETURNABLE_STATES, WITHDRAWABLE_STATES, DocumentState
@@ -103,12 +103,8 @@ class Document(ConcurrentTransitionMixin, models.Model):
         db_index=True,
     )
     revision = models.PositiveIntegerField(_("revision"), default=1, editable=False)
-    version_number = models.PositiveIntegerField(
-        _("versions frozen"), default=0, editable=False
-    )
-    step_started_at = models.DateTimeField(
-        _("step started"), null=True, blank=True, editable=False
-    )
+    version_number = models.PositiveIntegerField(_("versions frozen"), default=0, editable=False)
+    step_started_at = models.DateTimeField(_("step started"), null=True, blank=True, editable=False)
     step_due_on = models.DateField(_("step due"), null=True, blank=True, editable=False)
     escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True, editable=False)
     assignee = models.ForeignKey(

@@ -43,9 +43,12 @@ class DocumentRelation(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["source", "target"], name="document_relation_once_per_pair"),
+            models.UniqueConstraint(
+                fields=["source", "target"], name="document_relation_once_per_pair"
+            ),
             models.CheckConstraint(
-                condition=~models.Q(source=models.F("target")), name="document_relation_not_to_itself"
+                condition=~models.Q(source=models.F("target")),
+                name="document_relation_not_to_itself",
             ),
         ]
         verbose_name = _("relation")
