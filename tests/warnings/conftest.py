@@ -47,6 +47,10 @@ class Office:
     neighbour_verifier: Any
     facilities: dict[str, Facility]
 
+    @property
+    def facilities_by_pk(self) -> dict[int, str]:
+        return {facility.pk: code for code, facility in self.facilities.items()}
+
 
 def _member(unit: Unit, role: Role, username: str, **extra: Any) -> Any:
     user = UserFactory(username=username)

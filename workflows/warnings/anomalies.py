@@ -13,6 +13,7 @@ the letter (in Vietnamese, whatever the interface language), or nothing.
 import statistics
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 from .numerals import vn_decimal, vn_int, vn_percent
 from .quarters import Quarter
@@ -77,13 +78,18 @@ def _num(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
+def _above(ratio: Fraction, percent: Decimal) -> bool:
+    """Exact comparison: 2.200.000.000 on 2.000.000.000 is 10%, not above it."""
+    return ratio * 100 > Fraction(percent)
+
+
 def growth_finding(
     current: Figures, previous: Figures | None, limits: Thresholds
 ) -> Finding | None:
     if previous is None or previous.total_cost == 0:
         return None
-    growth = current.total_cost / previous.total_cost - 1
-    if growth * 100 <= limits.growth_pct:
+    growth = Fraction(current.total_cost - previous.total_cost, previous.total_cost)
+    if not _above(growth, limits.growth_pct):
         return None
     return Finding(
         "growth",
@@ -124,11 +130,11 @@ def peer_finding(current: Figures, stats: PeerStats | None, limits: Thresholds) 
 def estimate_finding(
     current: Figures, to_date: YearToDate, period: Quarter, limits: Thresholds
 ) -> Finding | None:
-    share = current.yearly_estimate * to_date.quarters / 4
+    share = Fraction(current.yearly_estimate * to_date.quarters, 4)
     if share == 0:
         return None
     overrun = to_date.insurance_paid / share - 1
-    if overrun * 100 <= limits.estimate_overrun_pct:
+    if not _above(overrun, limits.estimate_overrun_pct):
         return None
     return Finding(
         "estimate",
@@ -142,8 +148,8 @@ def estimate_finding(
 def rejected_finding(current: Figures, limits: Thresholds) -> Finding | None:
     if current.total_cost == 0:
         return None
-    ratio = current.rejected_amount / current.total_cost
-    if ratio * 100 <= limits.rejected_pct:
+    ratio = Fraction(current.rejected_amount, current.total_cost)
+    if not _above(ratio, limits.rejected_pct):
         return None
     return Finding(
         "rejected",

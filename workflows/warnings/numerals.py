@@ -38,14 +38,14 @@ def _non_negative(number: int) -> int:
     return number
 
 
-def vn_int(number: int | float) -> str:
+def vn_int(number: float) -> str:
     """1477179 → '1.477.179'."""
-    return f"{round(number):,}".replace(",", ".")
+    return f"{round(float(number)):,}".replace(",", ".")
 
 
 def vn_decimal(number: float, places: int = 2) -> str:
     """1.8 → '1,80'."""
-    whole, _sep, fraction = f"{number:,.{places}f}".partition(".")
+    whole, _sep, fraction = f"{float(number):,.{places}f}".partition(".")
     return f"{whole.replace(',', '.')},{fraction}" if places else whole.replace(",", ".")
 
 
