@@ -1,14 +1,32 @@
 """Putting issued documents on the portal."""
 
+import logging
+
+from pypdf import PdfReader
+from pypdf.errors import PyPdfError
+
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
+from django.utils import translation
 
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from workflows.documents.models import Document, DocumentState
+from workflows.documents.models import Document, DocumentKind, DocumentState
 
-from .models import DocumentIndexPage, DocumentPage, HomePage
+from .folding import fold, fold_padded
+from .models import (
+    DocumentDisplay,
+    DocumentEntry,
+    DocumentIndexPage,
+    DocumentPage,
+    HomePage,
+    PortalGeneration,
+)
+
+logger = logging.getLogger(__name__)
+PDF_TEXT_PAGES = 30
 
 
 class DocumentNotIssued(ValueError):
@@ -51,7 +69,84 @@ def document_page_publish(*, document_pk: int) -> DocumentPage:
         else:
             _copy_fields(page, document)
         page.save_revision().publish()
+        document_entry_refresh(page=page)
     return page
+
+
+def document_entry_refresh(*, page: DocumentPage) -> DocumentEntry | None:
+    """Rebuild the page's search and listing record from what the page shows now; drop it when
+    the page is not live. Every cached public page is invalidated."""
+    page = DocumentPage.objects.select_related("source_document__agency", "agency").get(pk=page.pk)
+    portal_generation_bump()
+    if not page.live:
+        DocumentEntry.objects.filter(page=page).delete()
+        return None
+    display = page.display()
+    issued_on = display.issued_on
+    entry, _created = DocumentEntry.objects.update_or_create(
+        page=page,
+        defaults={
+            "number_key": fold(display.number_symbol),
+            "heading": fold_padded(
+                f"{_kind_names(page)} {display.number_symbol} {display.subject}"
+            ),
+            "text": fold_padded(_full_text(page, display)),
+            "kind": page.source_document.kind if page.source_document else page.kind,
+            "agency": page.source_document.agency if page.source_document else page.agency,
+            "issued_on": issued_on,
+            "year": issued_on.year if issued_on else None,
+            "in_force_from": display.effective_on or issued_on or page.first_published_at.date(),
+            "expires_on": display.expires_on,
+        },
+    )
+    return entry
+
+
+def _kind_names(page: DocumentPage) -> str:
+    """The type in Vietnamese and in English, so 'chi thi 25' and 'directive 25' both find
+    Chỉ thị 25/CT-BYT."""
+    kind = page.source_document.kind if page.source_document else page.kind
+    if not kind:
+        return ""
+    names = []
+    for language in ("vi", "en"):
+        with translation.override(language):
+            names.append(str(DocumentKind(kind).label))
+    return " ".join(names)
+
+
+def _full_text(page: DocumentPage, display: DocumentDisplay) -> str:
+    topics = " ".join(topic.name for topic in page.topics.all())
+    parts = [display.number_symbol, display.subject, display.agency, display.text, topics]
+    return "\n".join([*parts, _pdf_text(page)])
+
+
+def _pdf_text(page: DocumentPage) -> str:
+    """The text of the signed PDF an editor attached; a workflow document's PDF prints its own
+    body, which is indexed already."""
+    if page.pdf_file is None:
+        return ""
+    try:
+        with page.pdf_file.file.open("rb") as stream:
+            pages = PdfReader(stream).pages[:PDF_TEXT_PAGES]
+            return "\n".join(pdf_page.extract_text() or "" for pdf_page in pages)
+    except (OSError, PyPdfError, ValueError):
+        logger.warning("could not read the text of page %s's PDF", page.pk, exc_info=True)
+        return ""
+
+
+def portal_generation_bump() -> int:
+    """Every cached public page is stale once this commits: readers keep the old generation,
+    and the pages cached under it, until then."""
+    updated = PortalGeneration.objects.filter(pk=1).update(number=F("number") + 1)
+    if not updated:
+        PortalGeneration.objects.get_or_create(pk=1, defaults={"number": 1})
+    return PortalGeneration.objects.get(pk=1).number
+
+
+def document_page_count_view(*, page_pk: int) -> None:
+    """One more reading of the page, for the home page's 'most read'."""
+    DocumentEntry.objects.filter(page_id=page_pk).update(views=F("views") + 1)
 
 
 def _copy_fields(page: DocumentPage, document: Document) -> None:

@@ -7,9 +7,21 @@ from typing import Any
 
 import pytest
 
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 
-from coordination.organisation.models import Agency, AgencyKind, Person, Unit
+from coordination.organisation.models import (
+    Agency,
+    AgencyKind,
+    Membership,
+    Person,
+    Province,
+    Role,
+    Unit,
+)
+from coordination.portal.models import DocumentPage, DocumentRelation, RelationKind
+from coordination.portal.publishing import portal_ensure_pages
+from coordination.portal.wagtail_hooks import refresh_document_entry, relation_changed
 from workflows.documents.models import Document, DocumentKind, DocumentState, PdfStatus
 
 BODY = "Bảo hiểm xã hội Việt Nam đề nghị.\nCác đơn vị thực hiện trước ngày 15/12/2026."
@@ -20,6 +32,12 @@ TINY_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0
 def media_in_tmp(settings: Any, tmp_path: Path) -> None:
     """PDF files written by a test go to its own folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> None:
+    """Each test's database starts its portal generation afresh; so must the page cache."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -82,3 +100,64 @@ def attach_pdf() -> Callable[[Document], None]:
         document.save(update_fields=["pdf", "pdf_status"])
 
     return attach
+
+
+@pytest.fixture
+def publish_manual(db: None) -> Callable[..., DocumentPage]:
+    """A document issued outside the system, published by an editor: the page and the entry the
+    editor's publish hook rebuilds."""
+
+    def publish(slug: str, **fields: Any) -> DocumentPage:
+        index = portal_ensure_pages()
+        topics = fields.pop("topics", [])
+        provinces = fields.pop("provinces", [])
+        page = DocumentPage(title=fields.get("subject", slug), slug=slug, **fields)
+        index.add_child(instance=page)
+        page.topics.set(topics)
+        page.provinces.set(provinces)
+        page.save_revision().publish()
+        refresh_document_entry(None, page)
+        return page
+
+    return publish
+
+
+@pytest.fixture
+def relate() -> Callable[..., DocumentRelation]:
+    """An editor records in the relations screen that one document changes another."""
+
+    def make(source: DocumentPage, kind: RelationKind, target: DocumentPage) -> DocumentRelation:
+        relation = DocumentRelation.objects.create(source=source, kind=kind, target=target)
+        relation_changed(None, relation)
+        return relation
+
+    return make
+
+
+@pytest.fixture
+def quang_nam(vss: Agency) -> Agency:
+    """The Quang Nam Social Security office, with a reader."""
+    province = Province.objects.create(code="49", name="Quảng Nam")
+    office = Agency.objects.create(
+        code="bhxh-49",
+        name="Bảo hiểm xã hội tỉnh Quảng Nam",
+        symbol="BHXH",
+        kind=AgencyKind.PROVINCIAL_SOCIAL_SECURITY,
+        province=province,
+        parent=vss,
+    )
+    unit = Unit.objects.create(agency=office, name="Văn phòng", symbol="VP")
+    reader = Person.objects.create_user(
+        "qnam.reader", password="pw", last_name="Lý Văn", first_name="Q"
+    )
+    Membership.objects.create(user=reader, unit=unit, role=Role.PROVINCIAL_READER)
+    return office
+
+
+@pytest.fixture
+def central_staff(csyt: Unit) -> Person:
+    person = Person.objects.create_user(
+        "vss.head", password="pw", last_name="Lê Văn", first_name="C"
+    )
+    Membership.objects.create(user=person, unit=csyt, role=Role.UNIT_HEAD)
+    return person

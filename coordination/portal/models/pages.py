@@ -1,31 +1,29 @@
 """The public portal's pages. A page for an issued document shows the document's row live:
 workflow state never lives in page revisions, so re-publishing an old revision cannot undo an
-issue (DEVELOPERS.md, django-fsm pitfalls)."""
+issue (DEVELOPERS.md, django-fsm pitfalls). Relations, status and search live in entries.py."""
 
 from dataclasses import dataclass
 from datetime import date
 
-from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
+from modelcluster.fields import ParentalManyToManyField
+
 from django.db import models
-from django.db.models import F
-from django.db.models.functions import Coalesce
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.search import index
 
-from coordination.organisation.models import Agency
+from coordination.organisation.models import Agency, Province
 from workflows.documents.models import Document, DocumentKind, PdfStatus
 
 PAGE_SIZE = 20
 
 
 class HomePage(Page):
-    """The portal's front page: the latest guidance."""
+    """The portal's front page: the latest and the most read guidance."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -36,14 +34,20 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        from ..caching import serve_cached
+
+        return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
+
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        context["latest"] = document_pages().descendant_of(self)[:10]
-        return context
+        from ..listing import home_context
+
+        return {**super().get_context(request, *args, **kwargs), **home_context()}
 
 
 class DocumentIndexPage(Page):
-    """The listing of every published document, newest first."""
+    """Every published document: the listing by topic, type, agency, year and status, and the
+    search."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
@@ -54,11 +58,17 @@ class DocumentIndexPage(Page):
     class Meta:
         verbose_name = _("document listing")
 
+    def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        from ..caching import serve_cached
+
+        return serve_cached(
+            request, lambda: super(DocumentIndexPage, self).serve(request, *args, **kwargs)
+        )
+
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
-        context = super().get_context(request, *args, **kwargs)
-        pages = document_pages().child_of(self)
-        context["documents"] = _page_of(pages, request.GET.get("p"))
-        return context
+        from ..listing import index_context
+
+        return {**super().get_context(request, *args, **kwargs), **index_context(request)}
 
 
 @dataclass(frozen=True)
@@ -70,11 +80,17 @@ class DocumentDisplay:
     agency: str
     signer: str
     issued_on: date | None
+    effective_on: date | None
+    expires_on: date | None
     subject: str
     summary: str
     paragraphs: tuple[str, ...]
-    pdf_document_pk: int | None
+    pdf_url: str
     pdf_pending: bool
+
+    @property
+    def text(self) -> str:
+        return "\n".join((self.summary, *self.paragraphs)).strip()
 
 
 class DocumentPage(Page):
@@ -104,12 +120,42 @@ class DocumentPage(Page):
     subject = models.CharField(_("subject"), max_length=500, blank=True)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(_("body"), blank=True)
+    pdf_file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("signed PDF"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    effective_on = models.DateField(
+        _("effective date"), null=True, blank=True, help_text=_("Empty: from the issue date.")
+    )
+    expires_on = models.DateField(
+        _("no longer in force from"), null=True, blank=True, help_text=_("Empty: no end date.")
+    )
+    topics = ParentalManyToManyField("portal.Topic", verbose_name=_("topics"), blank=True)
+    provinces = ParentalManyToManyField(
+        Province,
+        verbose_name=_("provinces addressed"),
+        blank=True,
+        help_text=_("Empty: every province."),
+    )
 
     parent_page_types = ["portal.DocumentIndexPage"]
     subpage_types: list[str] = []
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("effective_on"),
+                FieldPanel("expires_on"),
+                FieldPanel("topics"),
+                FieldPanel("provinces"),
+            ],
+            heading=_("Validity, topics and provinces"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("number_symbol"),
@@ -119,6 +165,7 @@ class DocumentPage(Page):
                 FieldPanel("issued_on"),
                 FieldPanel("subject"),
                 FieldPanel("body"),
+                FieldPanel("pdf_file"),
             ],
             heading=_("Document issued outside the system"),
             help_text=_(
@@ -127,32 +174,43 @@ class DocumentPage(Page):
             ),
         ),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("number_symbol"),
-        index.SearchField("subject"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
 
     class Meta:
         verbose_name = _("document page")
+
+    def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        from ..caching import serve_cached
+        from ..publishing import document_page_count_view
+
+        document_page_count_view(page_pk=self.pk)
+        return serve_cached(
+            request, lambda: super(DocumentPage, self).serve(request, *args, **kwargs)
+        )
+
+    def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
+        from ..listing import document_context
+
+        context = super().get_context(request, *args, **kwargs)
+        return {**context, **document_context(request, page=self)}
 
     def display(self) -> DocumentDisplay:
         source = self.source_document
         if source is None:
             return self._display_own_fields()
+        ready = source.pdf_status == PdfStatus.READY
         return DocumentDisplay(
             number_symbol=source.number_symbol,
             kind=source.get_kind_display(),
             agency=source.agency.name,
             signer=source.signer_name,
             issued_on=source.issued_on,
+            effective_on=self.effective_on or source.issued_on,
+            expires_on=self.expires_on,
             subject=source.subject,
             summary=self.summary,
             paragraphs=_paragraphs(source.body),
-            pdf_document_pk=source.pk if source.pdf_status == PdfStatus.READY else None,
-            pdf_pending=source.pdf_status != PdfStatus.READY,
+            pdf_url=reverse("portal_document_pdf", args=[source.pk]) if ready else "",
+            pdf_pending=not ready,
         )
 
     def _display_own_fields(self) -> DocumentDisplay:
@@ -162,26 +220,14 @@ class DocumentPage(Page):
             agency=self.agency.name if self.agency else "",
             signer=self.signer_name,
             issued_on=self.issued_on,
+            effective_on=self.effective_on or self.issued_on,
+            expires_on=self.expires_on,
             subject=self.subject or self.title,
             summary=self.summary,
             paragraphs=_paragraphs(self.body),
-            pdf_document_pk=None,
+            pdf_url=self.pdf_file.url if self.pdf_file else "",
             pdf_pending=False,
         )
-
-
-def document_pages() -> models.QuerySet[DocumentPage]:
-    """Live document pages with their documents, newest first, in a bounded number of queries."""
-    return (
-        DocumentPage.objects.live()
-        .select_related("source_document__agency", "agency")
-        .annotate(sort_date=Coalesce("source_document__issued_on", "issued_on"))
-        .order_by(F("sort_date").desc(nulls_last=True), "-first_published_at")
-    )
-
-
-def _page_of(pages: models.QuerySet[DocumentPage], number: str | None) -> PaginatorPage:
-    return Paginator(pages, PAGE_SIZE).get_page(number)
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:

@@ -1,0 +1,64 @@
+"""What each portal page puts in its template context: reads only, bounded queries."""
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+
+from .folding import FoldedQuery
+from .models import PAGE_SIZE, DocumentPage, DocumentStatus, Topic
+from .search import DocumentFilterForm, document_pages, document_search, search_results
+from .status import document_relations
+
+HOME_COUNT = 8
+
+
+def home_context() -> dict:
+    pages = document_pages(today=timezone.localdate())
+    return {
+        "latest": pages[:HOME_COUNT],
+        "most_read": pages.filter(entry__views__gt=0).order_by("-entry__views", "-pk")[:5],
+        "topics": Topic.objects.all()[:20],
+    }
+
+
+def index_context(request: HttpRequest) -> dict:
+    form = DocumentFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else {}
+    pages = document_search(filters=filters, today=timezone.localdate())
+    page_of = page_of_results(pages, request.GET.get("p"))
+    query = FoldedQuery.of(str(filters.get("q", "")))
+    return {
+        "form": form,
+        "documents": page_of,
+        "query": query,
+        "results": search_results(list(page_of.object_list), query) if query else None,
+        "filtered": bool(filters),
+        "query_string": _without_page(request),
+    }
+
+
+def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
+    today = timezone.localdate()
+    status = document_pages(today=today).filter(pk=page.pk).values_list("status", flat=True)
+    context = {
+        "status": DocumentStatus(status.first() or DocumentStatus.IN_FORCE),
+        "relations": document_relations(page=page, today=today),
+        "topics": list(page.topics.all()),
+    }
+    if request.user.is_authenticated:
+        from .receipts import reader_context
+
+        context.update(reader_context(user=request.user, page=page))
+    return context
+
+
+def page_of_results(pages: QuerySet[DocumentPage], number: str | None) -> PaginatorPage:
+    return Paginator(pages, PAGE_SIZE).get_page(number)
+
+
+def _without_page(request: HttpRequest) -> str:
+    params = request.GET.copy()
+    params.pop("p", None)
+    return params.urlencode()

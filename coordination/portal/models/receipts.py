@@ -1,0 +1,58 @@
+"""Provincial offices acknowledging receipt of a document and asking about it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coordination.organisation.models import Agency
+
+from .pages import DocumentPage
+
+
+class Acknowledgement(models.Model):
+    """An agency (a provincial office) has received a document: who said so, and when."""
+
+    page = models.ForeignKey(
+        DocumentPage,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="acknowledgements",
+    )
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("acknowledged by"), on_delete=models.PROTECT
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["page", "agency"], name="one_acknowledgement")
+        ]
+        verbose_name = _("acknowledgement")
+        verbose_name_plural = _("acknowledgements")
+
+    def __str__(self) -> str:
+        return f"{self.agency} – {self.acknowledged_at:%d/%m/%Y %H:%M}"
+
+
+class Question(models.Model):
+    """A question a provincial office asks about a document, for the issuing unit to answer."""
+
+    page = models.ForeignKey(
+        DocumentPage, verbose_name=_("document"), on_delete=models.CASCADE, related_name="questions"
+    )
+    agency = models.ForeignKey(Agency, verbose_name=_("agency"), on_delete=models.PROTECT)
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("asked by"), on_delete=models.PROTECT
+    )
+    text = models.TextField(_("question"))
+    asked_at = models.DateTimeField(_("asked"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-asked_at"]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -1,0 +1,147 @@
+"""Finding published documents: filters and the folded full-text query, on any database."""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import reduce
+from operator import add
+
+from django import forms
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
+
+from coordination.organisation.models import Agency, Province
+from workflows.documents.models import DocumentKind
+
+from .folding import FoldedQuery, excerpt, highlight
+from .models import DocumentEntry, DocumentPage, DocumentStatus, Topic
+from .status import with_status
+
+NUMBER_SCORE, PHRASE_SCORE, HEADING_SCORE, TEXT_SCORE = 1000, 100, 10, 1
+
+
+class DocumentFilterForm(forms.Form):
+    """The search box and the listing's filters. Unknown values are ignored, never an error."""
+
+    q = forms.CharField(label=_("Words or number"), required=False, max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+    agency = forms.ChoiceField(label=_("Issuing agency"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        every = [("", _("All"))]
+        self.fields["kind"].choices = every + list(DocumentKind.choices)
+        self.fields["status"].choices = every + list(DocumentStatus.choices)
+        self.fields["agency"].choices = every + _agency_choices()
+        self.fields["year"].choices = every + _year_choices()
+        self.fields["topic"].choices = every + list(Topic.objects.values_list("slug", "name"))
+
+    def filters(self) -> dict[str, object]:
+        """The valid filters only: an invalid one is dropped rather than refused."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
+
+
+def _agency_choices() -> list[tuple[str, str]]:
+    used = DocumentEntry.objects.filter(page__live=True).values("agency")
+    return list(Agency.objects.filter(pk__in=used).values_list("code", "name"))
+
+
+def _year_choices() -> list[tuple[int, int]]:
+    years = DocumentEntry.objects.filter(page__live=True, year__isnull=False).values_list(
+        "year", flat=True
+    )
+    return [(year, year) for year in sorted(set(years.distinct()), reverse=True)]
+
+
+def document_pages(*, today: date) -> QuerySet[DocumentPage]:
+    """Live document pages with their documents and status, newest first, in a bounded number
+    of queries."""
+    pages = (
+        DocumentPage.objects.live()
+        .select_related("source_document__agency", "agency", "entry")
+        .annotate(sort_date=Coalesce("entry__issued_on", "issued_on"))
+        .order_by(F("sort_date").desc(nulls_last=True), "-first_published_at")
+    )
+    return with_status(pages, today=today)
+
+
+def document_search(
+    *, filters: dict[str, object], today: date, province: Province | None = None
+) -> QuerySet[DocumentPage]:
+    """The filtered pages; with a query, only those containing every word, best first."""
+    pages = _filtered(document_pages(today=today), filters)
+    if province is not None:
+        pages = pages.filter(concerning_province(province))
+    query = FoldedQuery.of(str(filters.get("q", "")))
+    if not query:
+        return pages
+    for word in query.words:
+        pages = pages.filter(entry__text__contains=FoldedQuery.pattern(word))
+    return pages.annotate(score=_score(query)).order_by(
+        "-score", F("sort_date").desc(nulls_last=True), "-first_published_at"
+    )
+
+
+def concerning_province(province: Province) -> Q:
+    """Addressed to the province by name, or issued by one of its agencies."""
+    addressed = DocumentPage.provinces.through.objects.filter(province=province)
+    return Q(pk__in=addressed.values("documentpage_id")) | Q(entry__agency__province=province)
+
+
+def _filtered(pages: QuerySet[DocumentPage], filters: dict[str, object]) -> QuerySet[DocumentPage]:
+    lookups = {
+        "kind": "entry__kind",
+        "agency": "entry__agency__code",
+        "year": "entry__year",
+        "status": "status",
+        "topic": "topics__slug",
+    }
+    chosen = {lookups[name]: value for name, value in filters.items() if name in lookups}
+    return pages.filter(**chosen)
+
+
+def _when(condition: Q, score: int) -> Case:
+    return Case(When(condition, then=Value(score)), default=Value(0), output_field=IntegerField())
+
+
+def _score(query: FoldedQuery) -> object:
+    """The document itself first: its number typed in full, then the phrase or its words in its
+    type, number and subject; a document that only mentions them in its text comes after."""
+    parts = [
+        _when(Q(entry__number_key=query.phrase), NUMBER_SCORE),
+        _when(Q(entry__heading__contains=f" {query.phrase}"), PHRASE_SCORE),
+        _when(Q(entry__text__contains=f" {query.phrase}"), TEXT_SCORE * 5),
+    ]
+    for word in query.words:
+        parts.append(_when(Q(entry__heading__contains=FoldedQuery.pattern(word)), HEADING_SCORE))
+    return reduce(add, parts)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """A result as the reader sees it: the subject and an excerpt with the words marked."""
+
+    page: DocumentPage
+    number: SafeString
+    subject: SafeString
+    excerpt: SafeString
+
+
+def search_results(pages: list[DocumentPage], query: FoldedQuery) -> list[SearchResult]:
+    results = []
+    for page in pages:
+        display = page.display()
+        results.append(
+            SearchResult(
+                page=page,
+                number=highlight(display.number_symbol, query.words),
+                subject=highlight(display.subject, query.words),
+                excerpt=excerpt(display.text, query.words),
+            )
+        )
+    return results
