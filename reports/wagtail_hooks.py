@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import views
+from . import views, warning_hooks  # noqa: F401 (warning_hooks registers the warning-run hooks)
 from .tasks import document_render_pdf
 
 

@@ -8,6 +8,9 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 
+from django.core.management import CommandError, call_command
+from django.utils import translation
+
 from workflows.warnings.exceptions import CostFileRejected, QuarterAlreadyImported, WrongRole
 from workflows.warnings.models import CostImport, FacilityCost
 from workflows.warnings.quarters import Quarter
@@ -197,3 +200,43 @@ def test_only_the_provinces_verification_officers_may_import(office: Any) -> Non
         with pytest.raises(WrongRole.__mro__[1]):
             _import(office, csv_bytes(all_rows()), actor=outsider)
     assert CostImport.objects.count() == 0
+
+
+def test_the_command_imports_a_file(office: Any, tmp_path: Any) -> None:
+    path = tmp_path / "q4.csv"
+    path.write_bytes(csv_bytes(all_rows()))
+    output = io.StringIO()
+    call_command("import_costs", str(path), province="49", quarter="2023Q4", stdout=output)
+    assert "8 facilities imported (version 1, utf-8)" in output.getvalue()
+    call_command("import_costs", str(path), province="49", quarter="2023Q4", replace=True)
+    assert CostImport.objects.filter(year=2023, quarter=4).count() == 2
+
+
+def test_the_command_exits_non_zero_with_every_problem(office: Any, tmp_path: Any) -> None:
+    rows = all_rows()
+    rows[0][5] = "abc"
+    rows[1][0] = "49999"
+    path = tmp_path / "q4.csv"
+    path.write_bytes(csv_bytes(rows))
+    errors = io.StringIO()
+    with translation.override("en"), pytest.raises(CommandError, match="2 problem"):
+        call_command("import_costs", str(path), province="49", quarter="2023Q4", stderr=errors)
+    assert errors.getvalue().splitlines() == [
+        "row 2, Tổng chi phí (đồng): “abc” is not a whole number; write it as 1.477.179 or "
+        "1477179.",
+        "row 3, Mã cơ sở: No registered facility has the code 49999.",
+    ]
+    assert CostImport.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [{"province": "99", "quarter": "2023Q4"}, {"province": "49", "quarter": "2023-5"}],
+)
+def test_the_command_refuses_unknown_provinces_and_quarters(
+    office: Any, tmp_path: Any, arguments: dict
+) -> None:
+    path = tmp_path / "q4.csv"
+    path.write_bytes(csv_bytes(all_rows()))
+    with pytest.raises(CommandError):
+        call_command("import_costs", str(path), **arguments)

@@ -19,8 +19,7 @@ from wagtail import hooks
 
 from coordination.organisation.models import Facility, Province, Role
 from coordination.organisation.names import person_name
-from workflows.documents.models import DocumentKind
-from workflows.documents.numbering import number_symbol, register_next_number
+from workflows.documents.numbering import register_next_number
 
 from .. import rules
 from ..evaluation import province_quarter_evaluate
@@ -319,12 +318,15 @@ def _sign_and_number(run: WarningRun, actor: Any) -> None:
     items = list(run.items.filter(included=True).order_by("facility__code"))
     for item in items:
         item.number = register_next_number(agency=run.agency, year=today.year)
-        item.number_symbol = number_symbol(
-            number=item.number, kind=DocumentKind.OFFICIAL_LETTER, agency=run.agency, unit=run.unit
-        )
+        item.number_symbol = letter_number_symbol(number=item.number, run=run)
     WarningItem.objects.bulk_update(items, ["number", "number_symbol"], batch_size=1000)
     run.letters_total, run.letters_rendered = len(items), 0
     run.render_status = RenderStatus.PENDING
+
+
+def letter_number_symbol(*, number: int, run: WarningRun) -> str:
+    """An official letter's number has no type abbreviation (Decree 30): '12/BHXH-GĐBHYT'."""
+    return f"{number:02d}/{run.agency.symbol}-{run.unit.symbol}"
 
 
 def _record(
