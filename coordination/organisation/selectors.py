@@ -44,7 +44,20 @@ def delegations_to(user: AnyUser, *, on: date | None = None) -> QuerySet[Delegat
 
 
 def capacities_of(user: AnyUser) -> list[Capacity]:
-    """Every role the person may act in today: two queries, whatever the data."""
+    """Every role the person may act in today: two queries, whatever the data, or none when a
+    page has already read them for this request (``capacities_remember``)."""
+    remembered = getattr(user, "_capacities", None)
+    if remembered is not None:
+        return remembered
+    return _capacities_read(user)
+
+
+def capacities_remember(user: AnyUser) -> None:
+    """Read the person's capacities once for the rest of this request's object."""
+    user._capacities = _capacities_read(user)  # type: ignore[union-attr]
+
+
+def _capacities_read(user: AnyUser) -> list[Capacity]:
     own = [
         Capacity(
             unit_id=m.unit_id,

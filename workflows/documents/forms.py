@@ -5,9 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.organisation.models import AgencyKind, Role, Unit
+from coordination.organisation.models import Agency, AgencyKind, Role, Unit
+from coordination.organisation.selectors import user_agencies
 
-from .models import Document, DocumentKind
+from .models import CommentVisibility, Document, DocumentKind, DocumentState, RelationKind
+from .models.states import ISSUED_STATES
 
 
 class DocumentForm(forms.ModelForm):
@@ -89,3 +91,60 @@ class DocumentActionForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class InboxFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Type"), required=False)
+    agency = forms.ChoiceField(label=_("Agency"), required=False)
+    state = forms.ChoiceField(label=_("State"), required=False)
+    due = forms.ChoiceField(
+        label=_("Deadline"),
+        required=False,
+        choices=[("", _("Any")), ("overdue", _("Overdue")), ("week", _("Due within 7 days"))],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["kind"].choices = everything + list(DocumentKind.choices)
+        self.fields["state"].choices = everything + list(DocumentState.choices)
+        central = Agency.objects.filter(kind=AgencyKind.CENTRAL).order_by("name")
+        self.fields["agency"].choices = everything + [(a.code, a.symbol) for a in central]
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}))
+    visibility = forms.ChoiceField(
+        label=_("Visible to"), choices=CommentVisibility.choices, required=False
+    )
+    parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, document: Document, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if document.agency_id not in user_agencies(user) or document.counterpart_agency_id is None:
+            del self.fields["visibility"]
+
+
+class DeadlineForm(forms.Form):
+    due_on = forms.DateField(label=_("Step due on"), widget=forms.DateInput(attrs={"type": "date"}))
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Why"), required=False)
+
+
+class RelationForm(forms.Form):
+    """While drafting: the issued document this draft amends, supersedes, revokes or implements."""
+
+    kind = forms.ChoiceField(label=_("This draft"), choices=RelationKind.choices)
+    target = forms.ModelChoiceField(label=_("Issued document"), queryset=Document.objects.none())
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from .selectors import documents_visible_to
+
+        issued = documents_visible_to(user).filter(state__in=ISSUED_STATES).exclude(number=None)
+        self.fields["target"].queryset = issued.order_by("-issued_on", "-pk")
+        self.fields["target"].label_from_instance = _issued_label
+
+
+def _issued_label(document: Document) -> str:
+    return f"{document.number_symbol} – {document.subject[:80]}"

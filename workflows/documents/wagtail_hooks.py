@@ -9,13 +9,26 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import selectors, views
+from . import selectors
+from .views import documents as views
+from .views import review
 
 urlpatterns = [
     path("", views.document_index, name="workflow_index"),
     path("new/", views.document_create, name="workflow_document_create"),
     path("<int:pk>/", views.document_detail, name="workflow_document"),
     path("<int:pk>/edit/", views.document_edit, name="workflow_document_edit"),
+    path("<int:pk>/take/", review.document_take, name="workflow_document_take"),
+    path("<int:pk>/deadline/", review.document_deadline, name="workflow_document_deadline"),
+    path("<int:pk>/comment/", review.document_comment, name="workflow_document_comment"),
+    path(
+        "<int:pk>/comment/<int:comment_pk>/resolve/",
+        review.document_comment_resolve,
+        name="workflow_comment_resolve",
+    ),
+    path("<int:pk>/relate/", review.document_relate, name="workflow_document_relate"),
+    path("<int:pk>/compare/", review.document_compare, name="workflow_document_compare"),
+    path("<int:pk>/history.csv", review.document_history_csv, name="workflow_document_history"),
     path("<int:pk>/<slug:action>/", views.document_act, name="workflow_document_act"),
 ]
 

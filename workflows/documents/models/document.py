@@ -7,6 +7,7 @@ from django_fsm import GET_STATE, ConcurrentTransitionMixin, FSMField, transitio
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,13 @@ from coordination.organisation.models import Agency, Unit
 from .. import routing, rules
 from .kinds import DocumentKind
 from .register import RegisterSeries
-from .states import ISSUED_STATES, RETURNABLE_STATES, WITHDRAWABLE_STATES, DocumentState
+from .states import (
+    ACTIVE_STATES,
+    ISSUED_STATES,
+    RETURNABLE_STATES,
+    WITHDRAWABLE_STATES,
+    DocumentState,
+)
 
 __all__ = ["Confidentiality", "Document", "DocumentKind", "DocumentState", "PdfStatus", "Urgency"]
 
@@ -189,6 +196,16 @@ class Document(ConcurrentTransitionMixin, models.Model):
 
     def signatures_on_current_version(self) -> "models.QuerySet[Any]":
         return self.signatures.filter(version__number=self.version_number)
+
+    @property
+    def has_open_step(self) -> bool:
+        return self.state in ACTIVE_STATES
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(
+            self.has_open_step and self.step_due_on and self.step_due_on < timezone.localdate()
+        )
 
     @property
     def is_issued(self) -> bool:
