@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from coordination.organisation.models import (
     Agency,
     AgencyKind,
+    Facility,
     FacilityLevel,
     Membership,
     Province,
@@ -114,6 +115,16 @@ def runs_visible_to(user: Any) -> QuerySet[WarningRun]:
 def run_items(run: WarningRun) -> QuerySet[WarningItem]:
     return run.items.select_related("facility", "cost", "previous_cost").order_by(
         "-included", "facility__code"
+    )
+
+
+def run_candidates(run: WarningRun) -> QuerySet[Facility]:
+    """Facilities of the run's data that are not on its list yet, for the officer to add."""
+    listed = run.items.values_list("facility_id", flat=True)
+    return (
+        Facility.objects.filter(pk__in=run.cost_import.costs.values_list("facility_id"))
+        .exclude(pk__in=listed)
+        .order_by("code")
     )
 
 

@@ -1,0 +1,1 @@
+"""The staff screens of cost surveillance (inside the Wagtail admin)."""
