@@ -7,12 +7,12 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
-from workflows.documents.models import Document, DocumentState, PdfStatus
+from workflows.documents.models import Document, PdfStatus
 
 from .letters.document import document_snapshot
 from .models import IssuedPdf
 from .render import ARCHIVAL_VARIANT, render_document
-from .signing import pdf_sign, pdf_signature_check
+from .signing import FIELD_NAME, pdf_sign, pdf_signature_check
 from .snapshot import DocumentSnapshot
 from .verification import verification_for
 
@@ -28,7 +28,9 @@ def snapshot_html(snapshot: DocumentSnapshot, *, preview: bool = False) -> str:
 def document_store_pdf(*, document_pk: int) -> str:
     """Render, sign and store the PDF. The row points at the new file only once it is fully
     written, so a failure leaves the last good file in place and records the reason."""
-    document = Document.objects.select_related("agency__parent", "unit").get(pk=document_pk)
+    document = Document.objects.select_related("agency__parent", "unit", "counterpart_agency").get(
+        pk=document_pk
+    )
     issued, _created = IssuedPdf.objects.get_or_create(document=document)
     try:
         pdf = document_pdf_bytes(document, code=issued.verification_code)
@@ -65,16 +67,40 @@ def document_pdf_bytes(document: Document, *, code: str) -> bytes:
         pdf_variant=ARCHIVAL_VARIANT,
         attachments={"snapshot.json": snapshot.to_json()},
     )
-    if document.state != DocumentState.ISSUED or not document.signer_name:
+    if not document.is_issued or not document.signer_name:
         return rendered.pdf
-    return pdf_sign(
-        rendered.pdf,
-        agency_code=document.agency.code,
-        name=document.signer_name,
-        position=document.signer_position,
-        agency=document.agency.name,
-        where=rendered.anchors[snapshot.signatures[0].anchor],
-    )
+    pdf = rendered.pdf
+    for signer in _signers(document):
+        pdf = pdf_sign(pdf, where=rendered.anchors[signer.pop("anchor")], **signer)
+    return pdf
+
+
+def _signers(document: Document) -> list[dict[str, str]]:
+    """Who signs the file: the lead agency, then for a joint document its partner."""
+    lead = {
+        "agency_code": document.agency.code,
+        "name": document.signer_name,
+        "position": document.signer_position,
+        "agency": document.agency.name,
+        "anchor": "signature-1",
+    }
+    partner = document.counterpart_agency
+    if not document.is_joint or partner is None:
+        return [lead]
+    signature = document.signatures_on_current_version().filter(agency=partner).first()
+    if signature is None:
+        return [lead]
+    return [
+        lead,
+        {
+            "agency_code": partner.code,
+            "name": signature.name,
+            "position": signature.position,
+            "agency": partner.name,
+            "anchor": "signature-2",
+            "field_name": f"{FIELD_NAME}2",
+        },
+    ]
 
 
 def _year(document: Document) -> int:

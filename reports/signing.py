@@ -107,11 +107,19 @@ def _signer_for(agency_code: str) -> signers.SimpleSigner:
 
 
 def pdf_sign(
-    pdf: bytes, *, agency_code: str, name: str, position: str, agency: str, where: Anchor
+    pdf: bytes,
+    *,
+    agency_code: str,
+    name: str,
+    position: str,
+    agency: str,
+    where: Anchor,
+    field_name: str = FIELD_NAME,
 ) -> bytes:
-    """Sign with the agency's certificate; the stamp fills the space of the signature block."""
+    """Sign with the agency's certificate; the stamp fills the space of the signature block.
+    A joint document is signed twice, each agency in its own field."""
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD_NAME,
+        field_name=field_name,
         subfilter=fields.SigSeedSubFilter.PADES,
         md_algorithm="sha256",
         name=name,
@@ -127,7 +135,7 @@ def pdf_sign(
         timestamp_format=STAMP_TIME_FORMAT,
     )
     field_spec = fields.SigFieldSpec(
-        sig_field_name=FIELD_NAME, on_page=where.page, box=_stamp_box(where)
+        sig_field_name=field_name, on_page=where.page, box=_stamp_box(where)
     )
     signer = signers.PdfSigner(
         meta, signer=_signer_for(agency_code), stamp_style=style, new_field_spec=field_spec
@@ -170,13 +178,14 @@ def pdf_signature_check(pdf: bytes) -> SignatureCheck:
         return SignatureCheck(signed=False, intact=False, trusted=False)
     context = ValidationContext(trust_roots=list(_trust_roots()), allow_fetching=False)
     try:
-        status = validate_pdf_signature(signatures[0], context)
+        statuses = [validate_pdf_signature(signature, context) for signature in signatures]
     except Exception:  # noqa: BLE001 - a mangled signature is a broken one
         return SignatureCheck(signed=True, intact=False, trusted=False)
+    first = statuses[0]
     return SignatureCheck(
         signed=True,
-        intact=bool(status.intact and status.valid),
-        trusted=bool(status.trusted),
-        signer=status.signing_cert.subject.human_friendly,
-        signed_at=status.signer_reported_dt.isoformat() if status.signer_reported_dt else "",
+        intact=all(status.intact and status.valid for status in statuses),
+        trusted=all(status.trusted for status in statuses),
+        signer="; ".join(status.signing_cert.subject.human_friendly for status in statuses),
+        signed_at=first.signer_reported_dt.isoformat() if first.signer_reported_dt else "",
     )

@@ -5,7 +5,8 @@ from typing import Any
 import pytest
 
 from workflows.documents import services
-from workflows.documents.models import Document, DocumentKind
+from tests.workflows.steps import drive
+from workflows.documents.models import Document, DocumentKind, DocumentState
 
 LONG_BODY = "\n".join(
     f"Đoạn {n}. Thực hiện Chỉ thị số 25/CT-BYT, cơ sở khám bệnh, chữa bệnh rà soát chi phí, "
@@ -21,15 +22,7 @@ def issue(org: Any, **fields: Any) -> Document:
     fields.setdefault("body", "Bảo hiểm xã hội Việt Nam đề nghị các đơn vị thực hiện.")
     fields.setdefault("addressees", "Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương")
     document = services.document_create(actor=org.drafter, unit=org.csyt, **fields)
-    for actor, verb in [
-        (org.drafter, "submit"),
-        (org.head, "approve"),
-        (org.signer, "sign"),
-        (org.clerk, "issue"),
-    ]:
-        service = getattr(services, f"document_{verb}")
-        document = service(document=document, actor=actor, expected_revision=document.revision)
-    return document
+    return drive(org, document, DocumentState.ISSUED)
 
 
 @pytest.fixture

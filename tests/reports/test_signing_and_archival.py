@@ -151,3 +151,36 @@ def _fonts_of(xobject: Any) -> list[Any]:
     for inner in resources.get("/XObject", {}).values():
         fonts += _fonts_of(inner.get_object())
     return fonts
+
+
+def test_a_joint_document_is_signed_by_both_agencies_each_in_its_own_block(org: Any) -> None:
+    """Lead agency (VSS) on the right, partner (MoH) on the left, two valid PAdES signatures."""
+    from tests.workflows.steps import draft, drive
+    from workflows.documents.models import DocumentKind, DocumentState
+
+    document = drive(
+        org,
+        draft(
+            org,
+            kind=DocumentKind.JOINT_CIRCULAR,
+            counterpart_unit=org.moh_bh,
+            subject="Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế",
+        ),
+        DocumentState.ISSUED,
+    )
+    pdf = _stored(document)
+    check = pdf_signature_check(pdf)
+    assert check.valid, check
+    assert "Bảo hiểm xã hội Việt Nam" in check.signer and ";" in check.signer
+    reader = PdfReader(io.BytesIO(pdf))
+    rects = sorted(
+        float(annotation.get_object()["/Rect"][0])
+        for page in reader.pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/FT") == "/Sig"
+    )
+    width = float(reader.pages[0].mediabox.width)
+    assert len(rects) == 2 and rects[0] < width / 2 < rects[1]
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert "BỘ Y TẾ" in text and "BẢO HIỂM XÃ HỘI VIỆT NAM" in text
+    assert "/TTLT-BHXH-BYT" in text
