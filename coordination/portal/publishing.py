@@ -83,14 +83,15 @@ def document_entry_refresh(*, page: DocumentPage) -> DocumentEntry | None:
         return None
     display = page.display()
     issued_on = display.issued_on
+    vi_kind, en_kind = _kind_names(page)
     entry, _created = DocumentEntry.objects.update_or_create(
         page=page,
         defaults={
             "number_key": fold(display.number_symbol),
             "heading": fold_padded(
-                f"{_kind_names(page)} {display.number_symbol} {display.subject}"
+                f"{vi_kind} {display.number_symbol} {display.subject} {en_kind}"
             ),
-            "text": fold_padded(_full_text(page, display)),
+            "text": fold_padded(f"{vi_kind} {en_kind}\n{_full_text(page, display)}"),
             "kind": page.source_document.kind if page.source_document else page.kind,
             "agency": page.source_document.agency if page.source_document else page.agency,
             "issued_on": issued_on,
@@ -102,17 +103,17 @@ def document_entry_refresh(*, page: DocumentPage) -> DocumentEntry | None:
     return entry
 
 
-def _kind_names(page: DocumentPage) -> str:
+def _kind_names(page: DocumentPage) -> tuple[str, str]:
     """The type in Vietnamese and in English, so 'chi thi 25' and 'directive 25' both find
     Chỉ thị 25/CT-BYT."""
     kind = page.source_document.kind if page.source_document else page.kind
     if not kind:
-        return ""
+        return "", ""
     names = []
     for language in ("vi", "en"):
         with translation.override(language):
             names.append(str(DocumentKind(kind).label))
-    return " ".join(names)
+    return names[0], names[1]
 
 
 def _full_text(page: DocumentPage, display: DocumentDisplay) -> str:

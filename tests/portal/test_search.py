@@ -113,7 +113,7 @@ def test_a_number_matches_whole_numbers_only(recorded: dict) -> None:
 def test_every_word_must_be_found(recorded: dict) -> None:
     assert _numbers(_search("giam dinh thanh toan")) == ["25/CT-BYT"]
     assert _numbers(_search("giam dinh nghe an")) == []
-    assert "No document matches" in _search("trục lợi Nghệ An")
+    assert "Không có văn bản phù hợp" in _search("trục lợi Nghệ An")
 
 
 def test_wildcards_typed_by_a_reader_match_nothing_rather_than_everything(recorded: dict) -> None:
