@@ -3,8 +3,10 @@ verification unit, board and office, eight facilities, and Nghệ An's office as
 
 import csv
 import io
+import os
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -167,3 +169,16 @@ def _cp1258_char(char: str) -> bytes:
         except UnicodeEncodeError:
             continue
     raise UnicodeEncodeError("cp1258", char, 0, 1, "no Windows-1258 form")
+
+
+@pytest.fixture
+def keep_pdf() -> Any:
+    """Copies a PDF to $KEEP_PDF_DIR when set, to look at it by eye (pdftoppm)."""
+
+    def keep(name: str, pdf: bytes) -> None:
+        folder = os.environ.get("KEEP_PDF_DIR")
+        if folder:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            (Path(folder) / name).write_bytes(pdf)
+
+    return keep
