@@ -199,7 +199,8 @@ class DraftDocument:
     subject: str
     body: str
     addressees: str
-    steps: tuple[tuple[str, str], ...]
+    steps: tuple[tuple[str, ...], ...]
+    counterpart: tuple[str, str] | None = None  # the other agency's code and unit symbol
 
 
 _TO_PROVINCES = "Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương"
@@ -251,6 +252,52 @@ DRAFTS = (
         ),
         addressees="Bộ Y tế",
         steps=(("vss.drafter", "submit"), ("vss.head", "approve")),
+        counterpart=("moh", "BH"),
+    ),
+    DraftDocument(
+        agency="moh",
+        unit="BH",
+        kind="joint_circular",
+        subject=(
+            "Hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế giữa các cơ sở "
+            "khám bệnh, chữa bệnh"
+        ),
+        body=(
+            "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12, được sửa đổi, bổ sung bởi Luật số "
+            "46/2014/QH13;\n"
+            "Bộ trưởng Bộ Y tế và Tổng Giám đốc Bảo hiểm xã hội Việt Nam ban hành Thông tư liên "
+            "tịch hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y tế.\n"
+            "Điều 1. Phạm vi điều chỉnh\n"
+            "Thông tư liên tịch này hướng dẫn thanh toán chi phí khám bệnh, chữa bệnh bảo hiểm y "
+            "tế khi người bệnh được chuyển tuyến giữa các cơ sở khám bệnh, chữa bệnh."
+        ),
+        addressees="",
+        steps=(
+            ("moh.drafter", "submit"),
+            ("moh.head", "approve"),
+            ("moh.legal", "appraise"),
+        ),
+        counterpart=("vss", "CSYT"),
+    ),
+    DraftDocument(
+        agency="vss",
+        unit="CSYT",
+        kind="directive",
+        subject="Về việc tăng cường kiểm soát chi phí khám bệnh, chữa bệnh bảo hiểm y tế",
+        body=(
+            "Năm 2023, quỹ bảo hiểm y tế chi khoảng 124,3 nghìn tỷ đồng cho 174,8 triệu lượt khám "
+            "bệnh, chữa bệnh, tăng 23,4 triệu lượt so với năm 2022.\n"
+            "Để bảo đảm cân đối quỹ, Tổng Giám đốc yêu cầu Bảo hiểm xã hội các tỉnh tăng cường "
+            "giám định, cảnh báo kịp thời các cơ sở có chi phí tăng bất thường."
+        ),
+        addressees="",
+        steps=(
+            ("vss.drafter", "submit"),
+            ("vss.head", "return", "Bổ sung số liệu chi năm 2023 và căn cứ Quy trình 3618."),
+            ("vss.drafter", "edit", "Thực hiện Quy trình giám định số 3618/QĐ-BHXH."),
+            ("vss.drafter", "submit"),
+            ("vss.head", "approve"),
+        ),
     ),
     DraftDocument(
         agency="moh",

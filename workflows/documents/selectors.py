@@ -75,7 +75,7 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     return Document.objects.filter(own | shared | public).select_related(*_RELATED)
 
 
-_RELATED = ("agency", "unit", "created_by", "assignee", "counterpart_unit")
+_RELATED = ("agency", "unit", "created_by", "assignee", "counterpart_unit", "counterpart_agency")
 
 
 def _actionable(user: Any, capacities: list[Capacity]) -> Q:

@@ -20,6 +20,9 @@ DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
 STEP_SERVICES = {
     "submit": services.document_submit,
     "approve": services.document_approve,
+    "appraise": services.document_appraise,
+    "agree": services.document_agree,
+    "return": services.document_return,
     "sign": services.document_sign,
     "issue": services.document_issue,
 }
@@ -118,6 +121,11 @@ def _draft_upsert(spec: demo.DraftDocument, *, people: dict[str, Any]) -> int:
     unit = Unit.objects.get(agency__code=spec.agency, symbol=spec.unit)
     if Document.objects.filter(agency=unit.agency, subject=spec.subject).exists():
         return 0
+    counterpart = (
+        Unit.objects.get(agency__code=spec.counterpart[0], symbol=spec.counterpart[1])
+        if spec.counterpart
+        else None
+    )
     with transaction.atomic():
         document = services.document_create(
             actor=people[f"{spec.agency}.drafter"],
@@ -126,13 +134,27 @@ def _draft_upsert(spec: demo.DraftDocument, *, people: dict[str, Any]) -> int:
             subject=spec.subject,
             body=spec.body,
             addressees=spec.addressees,
+            counterpart_unit=counterpart,
         )
-    for username, verb in spec.steps:
+    for username, verb, *text in spec.steps:
         with transaction.atomic():
-            document = STEP_SERVICES[verb](
-                document=document, actor=people[username], expected_revision=document.revision
-            )
+            document = _step(document, people[username], verb, "".join(text))
     return 1
+
+
+def _step(document: Document, actor: Any, verb: str, text: str) -> Document:
+    """One demo step: a transition (with its reason when it needs one) or an edit that adds a
+    paragraph."""
+    revision = document.revision
+    if verb == "edit":
+        return services.document_update(
+            document=document,
+            actor=actor,
+            expected_revision=revision,
+            body=f"{document.body}\n{text}",
+        )
+    extra = {"comment": text} if text else {}
+    return STEP_SERVICES[verb](document=document, actor=actor, expected_revision=revision, **extra)
 
 
 def _logins_table(password: str) -> str:
