@@ -11,6 +11,8 @@ from typing import Any
 
 import pytest
 
+from django.utils import translation
+
 from coordination.organisation.models import (
     Agency,
     AgencyKind,
@@ -182,3 +184,11 @@ def keep_pdf() -> Any:
             (Path(folder) / name).write_bytes(pdf)
 
     return keep
+
+
+@pytest.fixture(autouse=True)
+def messages_in_english() -> Any:
+    """Services and commands are read in English here; the pages' Vietnamese is tested on
+    its own."""
+    with translation.override("en"):
+        yield

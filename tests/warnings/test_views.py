@@ -169,3 +169,13 @@ def test_a_malformed_post_is_a_clear_refusal_not_an_error(office: Any) -> None:
         == 409
     )
     assert client.post(reverse("warnings_run_create"), {"quarter": "2023Q9"}).status_code == 302
+
+
+def test_the_pages_speak_vietnamese_by_default(office: Any) -> None:
+    client = _client(office.verifier)
+    rows = all_rows()
+    rows[1][0] = "49999"
+    page = _upload(client, office, csv_bytes(rows)).content.decode()
+    assert "Nhập dữ liệu chi phí" in page
+    assert "Tệp bị từ chối: có 1 lỗi. Chưa lưu dữ liệu nào." in page
+    assert "Không có cơ sở nào đăng ký mã 49999." in page
