@@ -11,6 +11,7 @@ from django.db import transaction
 from coordination import demo
 from coordination.organisation.loading import organisation_load
 from coordination.organisation.models import Agency, Membership, Role, Unit
+from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
 from workflows.documents import services
 from workflows.documents.models import Document
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         portal_ensure_pages()
         recorded = sum(_recorded_upsert(spec, people=people) for spec in demo.RECORDED)
         drafted = sum(_draft_upsert(spec, people=people) for spec in demo.DRAFTS)
+        portal_demo_seed()
         self.stdout.write(
             f"Organisation: {counts.provinces} provinces, {counts.agencies} agencies, "
             f"{counts.units} units, {counts.facilities} health facilities."
