@@ -37,3 +37,37 @@ class IssuedPdf(models.Model):
 
     def __str__(self) -> str:
         return self.verification_code
+
+
+class PrintStatus(models.TextChoices):
+    PENDING = "pending", _("Being prepared")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class RegisterPrint(models.Model):
+    """A printed outgoing register, prepared by the worker on request."""
+
+    agency = models.ForeignKey(
+        "organisation.Agency", verbose_name=_("agency"), on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    series = models.CharField(_("series"), max_length=20)
+    status = models.CharField(
+        _("status"), max_length=10, choices=PrintStatus.choices, default=PrintStatus.PENDING
+    )
+    pdf = models.FileField(_("PDF"), upload_to="registers/%Y/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    requested_by = models.ForeignKey(
+        "organisation.Person", verbose_name=_("requested by"), on_delete=models.PROTECT
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("printed register")
+        verbose_name_plural = _("printed registers")
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year} {self.series}"

@@ -7,6 +7,7 @@ from django_tasks import task
 from django.utils import timezone
 
 from .documents import document_store_pdf
+from .registers import register_store_pdf
 
 RETRIES = 3
 
@@ -23,3 +24,9 @@ def document_render_pdf(document_pk: int, attempt: int = 1) -> str:
             later = timezone.now() + timedelta(seconds=30 * attempt)
             document_render_pdf.using(run_after=later).enqueue(document_pk, attempt + 1)
         raise
+
+
+@task()
+def register_render_pdf(print_pk: int) -> None:
+    """Print an outgoing register; the staff page links to it when it is ready."""
+    register_store_pdf(print_pk=print_pk)

@@ -1,10 +1,12 @@
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import views, warning_hooks  # noqa: F401 (warning_hooks registers the warning-run hooks)
+from . import register_views, views, warning_hooks  # noqa: F401 (warning_hooks registers the warning-run hooks)
 from .tasks import document_render_pdf
 
 
@@ -23,4 +25,17 @@ def register_print_urls() -> list:
             name="reports_document_preview",
         ),
         path("print/documents/<int:pk>/pdf/", views.document_pdf, name="reports_document_pdf"),
+        path("print/register/", register_views.register_index, name="reports_register"),
+        path("print/register/xlsx/", register_views.register_xlsx, name="reports_register_xlsx"),
+        path("print/register/print/", register_views.register_print, name="reports_register_print"),
+        path(
+            "print/register/<int:pk>/pdf/", register_views.register_pdf, name="reports_register_pdf"
+        ),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_register_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Outgoing register"), reverse("reports_register"), icon_name="list-ul", order=53
+    )
