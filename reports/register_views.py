@@ -1,4 +1,4 @@
-"""The outgoing register's staff page: filter, read, export as XLSX, print as PDF (by the worker)."""
+"""The outgoing register's staff page: filter, read, export as XLSX, print as PDF by the worker."""
 
 import io
 from typing import Any

@@ -11,7 +11,6 @@ from .models import PrintStatus, RegisterPrint
 from .render import render_pdf
 from .snapshot import nfc
 
-
 # Printed in Vietnamese whatever the reader's language (Decree 30, Appendix III).
 PRINTED_COLUMNS = (
     "Số, ký hiệu văn bản",

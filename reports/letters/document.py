@@ -92,7 +92,9 @@ def _signatures(document: Document) -> tuple[SignatureBlock, ...]:
     )
 
 
-def _joint_block(signature: DocumentSignature | None, agency: Agency, anchor: str) -> SignatureBlock:
+def _joint_block(
+    signature: DocumentSignature | None, agency: Agency, anchor: str
+) -> SignatureBlock:
     block = _block(*(_parts(signature) if signature else ("", "", "")))
     return dataclasses.replace(block, agency=nfc(agency.name.upper()), anchor=anchor)
 

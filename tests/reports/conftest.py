@@ -4,8 +4,8 @@ from typing import Any
 
 import pytest
 
-from workflows.documents import services
 from tests.workflows.steps import drive
+from workflows.documents import services
 from workflows.documents.models import Document, DocumentKind, DocumentState
 
 LONG_BODY = "\n".join(
