@@ -99,9 +99,8 @@ def test_spending_above_the_pro_rata_estimate() -> None:
     finding = estimate_finding(current, YearToDate(6_432_000_000, 3), Q3, DEFAULTS)
     assert finding is not None
     assert finding.text == (
-        "Chi phí BHYT đề nghị thanh toán từ đầu năm 2023 đến hết quý III/2023 là "
-        "6.432.000.000 đồng, vượt 7,20% so với mức dự toán tương ứng 3/4 dự toán năm được giao "
-        "(6.000.000.000 đồng), vượt ngưỡng 5%."
+        "Chi phí BHYT đề nghị thanh toán lũy kế đến hết quý III/2023 là 6.432.000.000 đồng, "
+        "vượt 7,20% so với 3/4 dự toán năm được giao (6.000.000.000 đồng), vượt ngưỡng 5%."
     )
     assert estimate_finding(current, YearToDate(6_300_000_000, 3), Q3, DEFAULTS) is None
     assert estimate_finding(_figures(yearly_estimate=0), YearToDate(1, 3), Q3, DEFAULTS) is None

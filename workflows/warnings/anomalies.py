@@ -138,10 +138,10 @@ def estimate_finding(
         return None
     return Finding(
         "estimate",
-        f"Chi phí BHYT đề nghị thanh toán từ đầu năm {period.year} đến hết quý "
-        f"{period.roman} là {vn_int(to_date.insurance_paid)} đồng, vượt {vn_percent(overrun)} "
-        f"so với mức dự toán tương ứng {to_date.quarters}/4 dự toán năm được giao "
-        f"({vn_int(share)} đồng), vượt ngưỡng {_num(limits.estimate_overrun_pct)}%.",
+        f"Chi phí BHYT đề nghị thanh toán lũy kế đến hết quý {period.roman} là "
+        f"{vn_int(to_date.insurance_paid)} đồng, vượt {vn_percent(overrun)} so với "
+        f"{to_date.quarters}/4 dự toán năm được giao ({vn_int(share)} đồng), vượt ngưỡng "
+        f"{_num(limits.estimate_overrun_pct)}%.",
     )
 
 

@@ -15,6 +15,7 @@ from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
 from workflows.documents import services
 from workflows.documents.models import Document
+from workflows.warnings.demo import warnings_demo_load
 
 DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             f"Demo: {len(people)} people; {recorded} recorded and {drafted} new documents "
             f"({Document.objects.count()} in all)."
         )
+        self.stdout.write(warnings_demo_load())
         self.stdout.write(_logins_table(password))
 
 
