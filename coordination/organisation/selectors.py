@@ -4,6 +4,8 @@ A person acts in the roles of their own active memberships and, between its date
 principal delegated to them (a deputy signing ``KT.`` while the signer is away).
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +57,19 @@ def capacities_of(user: AnyUser) -> list[Capacity]:
 def capacities_remember(user: AnyUser) -> None:
     """Read the person's capacities once for the rest of this request's object."""
     user._capacities = _capacities_read(user)  # type: ignore[union-attr]
+
+
+@contextmanager
+def capacities_fixed(user: AnyUser) -> Iterator[None]:
+    """Read the person's capacities once for the duration of one action, then forget them."""
+    if getattr(user, "_capacities", None) is not None:
+        yield
+        return
+    capacities_remember(user)
+    try:
+        yield
+    finally:
+        del user._capacities  # type: ignore[union-attr]
 
 
 def _capacities_read(user: AnyUser) -> list[Capacity]:

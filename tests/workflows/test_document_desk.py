@@ -195,3 +195,23 @@ def test_an_edit_after_submission_leaves_the_frozen_version_alone(org: Any) -> N
         document=document, actor=org.drafter, expected_revision=document.revision, body="Câu mới."
     )
     assert document.versions.get(number=1).body != "Câu mới."
+
+
+def test_the_tab_counts_agree_with_the_lists(org: Any) -> None:
+    from workflows.documents.selectors import inbox_counts
+
+    drive(org, draft(org), S.INTERNAL_REVIEW)
+    taken = drive(org, draft(org, subject="Đã nhận"), S.INTERNAL_REVIEW)
+    act(taken, org.head_who_drafts, "take")
+    late = drive(org, draft(org, subject="Quá hạn"), S.INTERNAL_REVIEW)
+    act(late, org.head, "set_deadline", due_on=timezone.localdate() - datetime.timedelta(days=1))
+    drive(org, draft(org, subject="Đã xong"), S.SIGNED)
+    for person in (org.head, org.drafter, org.head_who_drafts, org.clerk, org.signer):
+        counts = inbox_counts(person)
+        assert counts == {
+            "waiting": documents_waiting_for(person).count(),
+            "queue": documents_in_unit_queue(person).count(),
+            "others": documents_waiting_for_others(person).count(),
+            "overdue": documents_overdue(person).count(),
+            "done": documents_recently_done(person).count(),
+        }, person.username

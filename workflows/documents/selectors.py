@@ -5,7 +5,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -63,7 +63,10 @@ _SELF_REVIEW_STATES = (
 def documents_visible_to(user: Any) -> QuerySet[Document]:
     """Staff see their agency's drafts (confidential ones only within the drafting unit and for
     signers and clerks), drafts shared with them for counterpart review, and what is issued."""
-    capacities = capacities_of(user)
+    return Document.objects.filter(_visible(capacities_of(user))).select_related(*_RELATED)
+
+
+def _visible(capacities: list[Capacity]) -> Q:
     agencies = {c.agency_id for c in capacities}
     units = {c.unit_id for c in capacities}
     trusted = {c.agency_id for c in capacities if c.role in (Role.SIGNER, Role.CLERK)}
@@ -72,7 +75,7 @@ def documents_visible_to(user: Any) -> QuerySet[Document]:
     )
     shared = Q(counterpart_agency_id__in=agencies, shared_at__isnull=False)
     public = Q(state__in=ISSUED_STATES, confidentiality="")
-    return Document.objects.filter(own | shared | public).select_related(*_RELATED)
+    return own | shared | public
 
 
 _RELATED = ("agency", "unit", "created_by", "assignee", "counterpart_unit", "counterpart_agency")
@@ -168,6 +171,33 @@ def documents_recently_done(user: Any) -> QuerySet[Document]:
         .filter(events__actor=user, events__at__gte=since)
         .annotate(my_last_action=Max("events__at"))
         .order_by("-my_last_action", "-pk")
+    )
+
+
+def inbox_counts(user: Any) -> dict[str, int]:
+    """How many documents each inbox tab holds, in one pass over the documents."""
+    capacities = capacities_of(user)
+    visible, actionable = _visible(capacities), _actionable(user, capacities)
+    mine = actionable & (Q(assignee__isnull=True) | Q(assignee=user))
+    acted = DocumentEvent.objects.filter(actor=user)
+    since = timezone.now() - timedelta(days=RECENT_DAYS)
+    active = Q(state__in=ACTIVE_STATES)
+    return Document.objects.filter(visible | actionable).aggregate(
+        waiting=Count("pk", filter=mine),
+        queue=Count(
+            "pk", filter=actionable & Q(assignee__isnull=True) & ~Q(state=DocumentState.DRAFTING)
+        ),
+        others=Count(
+            "pk",
+            filter=visible
+            & active
+            & (Q(created_by=user) | Q(pk__in=acted.values("document_id")))
+            & ~mine,
+        ),
+        overdue=Count("pk", filter=visible & active & Q(step_due_on__lt=timezone.localdate())),
+        done=Count(
+            "pk", filter=visible & Q(pk__in=acted.filter(at__gte=since).values("document_id"))
+        ),
     )
 
 

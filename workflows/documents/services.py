@@ -19,7 +19,7 @@ from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
 from coordination.organisation.names import person_name
-from coordination.organisation.selectors import capacity_in
+from coordination.organisation.selectors import capacities_fixed, capacity_in
 
 from . import rules
 from .deadlines import step_due_on
@@ -271,6 +271,19 @@ def _transition(
     check: rules.Check,
     comment: str,
     fill: Callable[[Document, Any], None] | None = None,
+) -> Document:
+    with capacities_fixed(actor):
+        return _transition_checked(document, actor, expected_revision, name, check, comment, fill)
+
+
+def _transition_checked(
+    document: Document,
+    actor: Any,
+    expected_revision: int,
+    name: str,
+    check: rules.Check,
+    comment: str,
+    fill: Callable[[Document, Any], None] | None,
 ) -> Document:
     _check_fresh(document, expected_revision)
     _check_state(document, name)

@@ -66,15 +66,16 @@ def visible_document(request: HttpRequest, pk: int) -> Document:
 def document_index(request: HttpRequest) -> HttpResponse:
     """The inbox: one tab per question a member of staff asks, with counts and filters."""
     capacities_remember(request.user)
+    lists = {name: select for name, _label, select in TABS}
     tab = request.GET.get("tab", "waiting")
-    lists = {name: select(request.user) for name, _label, select in TABS}
     if tab not in lists:
         tab = "waiting"
     filters = InboxFilterForm(request.GET or None)
     chosen = filters.cleaned_data if filters.is_valid() else {}
-    documents = selectors.documents_filtered(lists[tab], chosen)
+    documents = selectors.documents_filtered(lists[tab](request.user), chosen)
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("p"))
-    tabs = [(name, label, lists[name].count()) for name, label, _select in TABS[:-1]]
+    counts = selectors.inbox_counts(request.user)
+    tabs = [(name, label, counts[name]) for name, label, _select in TABS[:-1]]
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("tab", None)
