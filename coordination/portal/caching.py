@@ -13,9 +13,11 @@ from .models import PortalGeneration
 TIMEOUT_S = 600
 
 
-def serve_cached(request: HttpRequest, render: Callable[[], HttpResponse]) -> HttpResponse:
+def serve_cached(
+    request: HttpRequest, render: Callable[[], HttpResponse], *, cacheable: bool = True
+) -> HttpResponse:
     """The cached page for an anonymous GET; otherwise, or on a miss, the rendered one."""
-    if request.method != "GET" or request.user.is_authenticated:
+    if not cacheable or request.method != "GET" or request.user.is_authenticated:
         return render()
     key = _key(request)
     content = cache.get(key)

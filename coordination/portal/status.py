@@ -67,13 +67,16 @@ _INCOMING_LABELS = {
 
 
 def document_relations(*, page: DocumentPage, today: date) -> dict[str, list[RelatedDocument]]:
-    """Both directions, live pages only, in two queries."""
+    """'changes': what amends, supersedes or revokes this document; 'related': what it does to
+    others and what implements it. Live pages only, in two queries."""
     live = Q(source__live=True) & Q(target__live=True)
     outgoing = DocumentRelation.objects.filter(live, source=page).select_related("target__entry")
     incoming = DocumentRelation.objects.filter(live, target=page).select_related("source__entry")
+    incoming_lines = [_line(r.kind, _INCOMING_LABELS, r.source, today) for r in incoming]
     return {
-        "outgoing": [_line(r.kind, _OUTGOING_LABELS, r.target, today) for r in outgoing],
-        "incoming": [_line(r.kind, _INCOMING_LABELS, r.source, today) for r in incoming],
+        "changes": [line for line in incoming_lines if line.kind != RelationKind.IMPLEMENTS],
+        "related": [_line(r.kind, _OUTGOING_LABELS, r.target, today) for r in outgoing]
+        + [line for line in incoming_lines if line.kind == RelationKind.IMPLEMENTS],
     }
 
 

@@ -18,13 +18,16 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_anonymous_reader_gets_the_cached_page_until_the_next_publish(
-    make_document: Callable[..., Document], django_assert_max_num_queries: Any
+    make_document: Callable[..., Document],
+    attach_pdf: Callable[[Document], None],
+    django_assert_max_num_queries: Any,
 ) -> None:
     document = make_document(number=2)
+    attach_pdf(document)
     page = document_page_publish(document_pk=document.pk)
     assert "Trần Thị B" in Client().get(page.url).content.decode()
     Document.objects.filter(pk=document.pk).update(signer_name="Lê Văn C")
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         assert "Trần Thị B" in Client().get(page.url).content.decode()
     document_page_publish(document_pk=document.pk)
     assert "Lê Văn C" in Client().get(page.url).content.decode()
@@ -119,3 +122,12 @@ def test_the_language_link_switches_and_stays_on_the_site(target: str, expected:
     response = Client().get("/ngon-ngu/en/", {"next": target})
     assert response.status_code == 302 and response["Location"] == expected
     assert response.cookies["django_language"].value == "en"
+
+
+def test_a_page_waiting_for_its_pdf_is_not_cached_so_the_pdf_appears_when_ready(
+    issued: Document, attach_pdf: Callable[[Document], None]
+) -> None:
+    page = document_page_publish(document_pk=issued.pk)
+    assert "/pdf/van-ban/" not in Client().get(page.url).content.decode()
+    attach_pdf(issued)
+    assert f"/pdf/van-ban/{issued.pk}/" in Client().get(page.url).content.decode()

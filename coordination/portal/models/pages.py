@@ -184,8 +184,17 @@ class DocumentPage(Page):
 
         document_page_count_view(page_pk=self.pk)
         return serve_cached(
-            request, lambda: super(DocumentPage, self).serve(request, *args, **kwargs)
+            request,
+            lambda: super(DocumentPage, self).serve(request, *args, **kwargs),
+            cacheable=not self.pdf_pending,
         )
+
+    @property
+    def pdf_pending(self) -> bool:
+        """A workflow document's PDF not rendered yet: its page is not cached, so that the
+        download appears as soon as the worker stores the file."""
+        source = self.source_document
+        return source is not None and source.pdf_status != PdfStatus.READY
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import document_context
@@ -197,7 +206,7 @@ class DocumentPage(Page):
         source = self.source_document
         if source is None:
             return self._display_own_fields()
-        ready = source.pdf_status == PdfStatus.READY
+        ready = not self.pdf_pending
         return DocumentDisplay(
             number_symbol=source.number_symbol,
             kind=source.get_kind_display(),
