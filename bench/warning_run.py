@@ -65,10 +65,10 @@ LEVEL_WORDS = {"provincial": "Tỉnh", "district": "Huyện", "commune": "Xã"}
 
 def _facilities(total: int, provinces: int) -> dict[Province, list[Facility]]:
     provinces = list(Province.objects.filter(is_active=True).order_by("code")[:provinces])
-    per_province = total // len(provinces)
     made = []
-    for province in provinces:
-        for n in range(per_province):
+    for index, province in enumerate(provinces):
+        share = total // len(provinces) + (index < total % len(provinces))
+        for n in range(share):
             level = next((name for name, count, _c in LEVELS if n < count), "commune")
             made.append(
                 Facility(

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from workflows.warnings.models import CostImport, WarningRun
+from workflows.warnings.models import CostImport, ThresholdSet, WarningRun
 from workflows.warnings.quarters import Quarter
 from workflows.warnings.services import warning_run_create
 
@@ -179,3 +179,14 @@ def test_the_pages_speak_vietnamese_by_default(office: Any) -> None:
     assert "Nhập dữ liệu chi phí" in page
     assert "Tệp bị từ chối: có 1 lỗi. Chưa lưu dữ liệu nào." in page
     assert "Không có cơ sở nào đăng ký mã 49999." in page
+
+
+def test_administrators_keep_the_thresholds(office: Any) -> None:
+    admin = UserFactory(username="admin", is_superuser=True)
+    client = _client(admin)
+    url = reverse("wagtailsnippets_warnings_thresholdset:add")
+    response = client.post(url, {"province": office.province.pk, "level": "", "growth_pct": "15"})
+    assert response.status_code == 302
+    assert ThresholdSet.objects.get(province=office.province).growth_pct == 15
+    assert client.get(reverse("wagtailsnippets_warnings_thresholdset:list")).status_code == 200
+    assert _client(office.verifier).get(url).status_code in (302, 403)

@@ -5,7 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .models import ThresholdSet
 from .selectors import provinces_visible_to
 from .views import imports, runs
 
@@ -48,3 +51,17 @@ def register_warnings_menu_item() -> MenuItem:
     return ProvinceStaffMenuItem(
         _("Cost warnings"), reverse("warnings_index"), icon_name="warning", order=60
     )
+
+
+class ThresholdSetViewSet(SnippetViewSet):
+    """The rules' thresholds, per province and facility level, kept by administrators (Django
+    model permissions); empty values fall back to the wider rows, then to the defaults."""
+
+    model = ThresholdSet
+    icon = "cog"
+    menu_label = _("Warning thresholds")
+    list_display = ["__str__", "growth_pct", "peer_k", "estimate_overrun_pct", "rejected_pct"]
+    list_filter = ["level"]
+
+
+register_snippet(ThresholdSetViewSet)
