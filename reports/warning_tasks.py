@@ -1,7 +1,8 @@
 """Printing an issued warning run: one letter per facility in the official layout, one PDF per
 letter and one print file of them all, rendered by the task worker.
 
-The run is cut into chunks of letters, each chunk its own task, so that every worker running
+Each letter is signed with the office's certificate like any issued document. The run is cut
+into chunks of letters, each chunk its own task, so that every worker running
 takes a share; the chunk that completes the run queues the print file. Progress is written on
 the run as chunks finish, for the interface's progress bar."""
 
@@ -25,12 +26,14 @@ from workflows.warnings.services import (
     warning_run_store_print_file,
 )
 
-from .batch import letters_render_batch
+from .batch import BatchLetter, letters_render_batch
 from .letters.warning import FacilityFigures, WarningLetter, warning_letter_snapshot
+from .signing import pdf_sign
 from .snapshot import DocumentSnapshot
 
 CHUNK = 50
 NOT_YET = "—"
+SIGNATURE_ANCHOR = "signature-1"
 
 
 def warning_item_snapshot(item: WarningItem) -> DocumentSnapshot:
@@ -110,13 +113,14 @@ def warning_run_render(run_pk: int) -> int:
 
 @task()
 def warning_letters_render(run_pk: int, item_pks: list[int]) -> int:
-    """Lay out a chunk of letters in one pass and store each as its own PDF."""
+    """Lay out a chunk of letters in one pass; sign and store each as its own PDF."""
     try:
         items = _letters(run_pk, item_pks)
         batch = letters_render_batch([warning_item_snapshot(item) for item in items])
         for item, letter in zip(items, batch.letters, strict=True):
             stem = slugify(anyascii(f"{item.number_symbol.replace('/', '-')}-{item.facility.code}"))
-            name = default_storage.save(f"{_folder(item.run)}/{stem}.pdf", ContentFile(letter.pdf))
+            pdf = _signed(item.run, letter)
+            name = default_storage.save(f"{_folder(item.run)}/{stem}.pdf", ContentFile(pdf))
             warning_letter_store_pdf(item_pk=item.pk, name=name)
     except Exception as error:
         warning_run_render_failed(run_pk=run_pk, error=f"{type(error).__name__}: {error}")
@@ -124,6 +128,18 @@ def warning_letters_render(run_pk: int, item_pks: list[int]) -> int:
     if warning_run_letters_rendered(run_pk=run_pk, count=len(items)):
         warning_run_assemble.enqueue(run_pk)
     return len(items)
+
+
+def _signed(run: WarningRun, letter: BatchLetter) -> bytes:
+    """Signed (PAdES) by the office's certificate, the stamp in the signature block."""
+    return pdf_sign(
+        letter.pdf,
+        agency_code=run.agency.code,
+        name=run.signer_name,
+        position=run.signer_position,
+        agency=run.agency.name,
+        where=letter.anchors[SIGNATURE_ANCHOR],
+    )
 
 
 @task()

@@ -1,6 +1,6 @@
 """A whole quarter, through the staff screens: last year's data and this quarter's uploaded,
 the run created from the rules, changed, reviewed, signed and issued; then the letters are read
-back from their PDFs as a facility would read them."""
+back from their PDFs as a facility would read them, each signed by the office."""
 
 import io
 from typing import Any
@@ -13,6 +13,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from reports.signing import pdf_signature_check
 from workflows.warnings.models import WarningRun
 
 from .conftest import HEADER, all_rows, cost_row, csv_bytes
@@ -44,6 +45,11 @@ def _upload(client: Client, office: Any, quarter: str, content: bytes, name: str
 def _text(pdf: bytes) -> str:
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         return "\n".join(page.extract_text() for page in document.pages)
+
+
+def _bytes(field: Any) -> bytes:
+    with field.open("rb") as stored:
+        return stored.read()
 
 
 def _post(user: Any, name: str, *args: Any, **data: Any) -> Any:
@@ -80,8 +86,8 @@ def test_from_upload_to_issued_letters_read_back_from_the_pdfs(
     assert sorted(letters) == ["49012", "49014", "49016"]
     today = timezone.localdate()
 
-    growth = " ".join(_text(letters["49012"].pdf.read()).split())
-    keep_pdf("warning-49012.pdf", letters["49012"].pdf.open("rb").read())
+    growth = " ".join(_text(_bytes(letters["49012"].pdf)).split())
+    keep_pdf("warning-49012.pdf", _bytes(letters["49012"].pdf))
     assert "BẢO HIỂM XÃ HỘI VIỆT NAM" in growth and "BẢO HIỂM XÃ HỘI TỈNH QUẢNG" in growth
     assert "Số: 01/BHXH-GĐBHYT" in growth
     assert f"Quảng Nam, ngày {today.day:02d}" in growth
@@ -91,16 +97,20 @@ def test_from_upload_to_issued_letters_read_back_from_the_pdfs(
     assert "KT. GIÁM ĐỐC" in growth and "PHÓ GIÁM ĐỐC" in growth
     assert run.reply_by.strftime("%d/%m/%Y") in growth
 
-    rejected = " ".join(_text(letters["49014"].pdf.read()).split())
+    rejected = " ".join(_text(_bytes(letters["49014"].pdf)).split())
     assert "Số: 02/BHXH-GĐBHYT" in rejected
     assert "bằng 7,00% tổng chi phí" in rejected
 
-    manual = " ".join(_text(letters["49016"].pdf.read()).split())
+    for item in letters.values():
+        check = pdf_signature_check(_bytes(item.pdf))
+        assert check.signed and check.intact and check.trusted
+
+    manual = " ".join(_text(_bytes(letters["49016"].pdf)).split())
     assert "Số: 03/BHXH-GĐBHYT" in manual and reason in manual
 
-    print_file = run.print_file.read()
+    print_file = _bytes(run.print_file)
     keep_pdf("warning-print-file.pdf", print_file)
-    pages = sum(len(PdfReader(item.pdf.open("rb")).pages) for item in letters.values())
+    pages = sum(len(PdfReader(io.BytesIO(_bytes(item.pdf))).pages) for item in letters.values())
     assert len(PdfReader(io.BytesIO(print_file)).pages) == pages
     printed = _text(print_file)
     assert [n in printed for n in ("01/BHXH", "02/BHXH", "03/BHXH")] == [True, True, True]
