@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
+from coordination.organisation.models import Facility
 from workflows.warnings.exceptions import CostFileRejected, QuarterAlreadyImported, WrongRole
 from workflows.warnings.models import CostImport, FacilityCost
 from workflows.warnings.quarters import Quarter
@@ -98,6 +99,15 @@ def test_an_xlsx_workbook_is_read_by_its_content_not_its_name(office: Any) -> No
         source_name="chi-phi.csv",
     )
     assert cost_import.encoding == "xlsx" and cost_import.row_count == 8
+
+
+def test_a_code_that_a_spreadsheet_took_for_a_number_keeps_its_leading_zero(office: Any) -> None:
+    Facility.objects.create(
+        code="09001", name="Trạm Y tế xã Tam Thanh", level="commune", province=office.province
+    )
+    rows = [HEADER, [9001, "Trạm Y tế xã Tam Thanh", "Xã", 900, 0, 90_000_000, 80_000_000, 0, 4e8]]
+    _import(office, _xlsx(rows))
+    assert FacilityCost.objects.get().facility.code == "09001"
 
 
 def test_bad_numbers_are_each_reported_with_row_and_column(office: Any) -> None:

@@ -120,17 +120,22 @@ def test_the_run_page_takes_the_run_through_its_steps(
     assert "Trung tâm Y tế huyện Thăng Bình" in page and "+15,00%" in page
     item = run.items.get(facility__code="49014")
     verifier.post(
-        reverse("warnings_item_remove", args=[item.pk]), {"revision": 1, "reason": "Đã giải trình."}
+        reverse("warnings_item_remove", args=[item.pk]), {"revision": 1, "reason": "Nhầm."}
     )
-    verifier.post(reverse("warnings_run_act", args=[run.pk, "submit"]), {"revision": 2})
-    refused = verifier.post(reverse("warnings_run_act", args=[run.pk, "approve"]), {"revision": 3})
+    put_back = {"revision": 2, "facility": item.facility_id, "reason": "Chưa giải trình."}
+    assert verifier.post(reverse("warnings_item_add", args=[run.pk]), put_back).status_code == 302
+    verifier.post(
+        reverse("warnings_item_remove", args=[item.pk]), {"revision": 3, "reason": "Đã giải trình."}
+    )
+    verifier.post(reverse("warnings_run_act", args=[run.pk, "submit"]), {"revision": 4})
+    refused = verifier.post(reverse("warnings_run_act", args=[run.pk, "approve"]), {"revision": 5})
     assert refused.status_code == 409 and 'data-testid="refusal"' in refused.content.decode()
     _client(office.head).post(
-        reverse("warnings_run_act", args=[run.pk, "approve"]), {"revision": 3}
+        reverse("warnings_run_act", args=[run.pk, "approve"]), {"revision": 5}
     )
     with django_capture_on_commit_callbacks(execute=True):
         _client(office.signer).post(
-            reverse("warnings_run_act", args=[run.pk, "issue"]), {"revision": 4}
+            reverse("warnings_run_act", args=[run.pk, "issue"]), {"revision": 6}
         )
     run.refresh_from_db()
     assert (run.state, run.letters_total, run.letters_rendered, run.render_status) == (

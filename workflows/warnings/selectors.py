@@ -119,8 +119,9 @@ def run_items(run: WarningRun) -> QuerySet[WarningItem]:
 
 
 def run_candidates(run: WarningRun) -> QuerySet[Facility]:
-    """Facilities of the run's data that are not on its list yet, for the officer to add."""
-    listed = run.items.values_list("facility_id", flat=True)
+    """Facilities of the run's data that get no letter yet (never listed, or removed), for the
+    officer to add or put back."""
+    listed = run.items.filter(included=True).values_list("facility_id", flat=True)
     return (
         Facility.objects.filter(pk__in=run.cost_import.costs.values_list("facility_id"))
         .exclude(pk__in=listed)

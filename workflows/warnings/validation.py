@@ -24,6 +24,7 @@ LEVEL_WORDS = {
 }
 _LEVEL_BY_WORD = {word: level for level, words in LEVEL_WORDS.items() for word in words}
 _SEPARATORS = re.compile(r"[\s_]+")
+CODE_DIGITS = 5
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,14 @@ def _header_positions(header: list[str]) -> tuple[dict[str, int], list[Problem]]
     return positions, problems
 
 
+def _code(cells: list[object], position: int) -> str:
+    """A spreadsheet that took the code for a number drops its leading zero: 1001 is 01001."""
+    code = _text(cells, position)
+    return code.zfill(CODE_DIGITS) if code.isdigit() else code
+
+
 def _facilities_by_code(table: RawTable, position: int) -> dict[str, Facility]:
-    codes = {_text(cells, position) for _number, cells in table.rows}
+    codes = {_code(cells, position) for _number, cells in table.rows}
     found = Facility.objects.filter(code__in=codes - {""}).select_related("province")
     return {facility.code: facility for facility in found}
 
@@ -135,7 +142,7 @@ class _RowChecker:
         return cells[position] if position < len(cells) else None
 
     def _facility(self, number: int, cells: list[object]) -> Facility | None:
-        code = _text(cells, self.positions["ma_co_so"])
+        code = _code(cells, self.positions["ma_co_so"])
         if not code:
             self._add(number, "ma_co_so", _("The facility code is empty."))
             return None
