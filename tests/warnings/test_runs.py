@@ -16,6 +16,7 @@ from workflows.warnings.exceptions import (
     NothingToWarn,
     ReasonRequired,
     RunChanged,
+    RunExists,
     SelfApprovalForbidden,
     WarningActionRefused,
     WrongProvince,
@@ -82,6 +83,12 @@ def test_a_run_lists_the_facilities_that_broke_a_rule(run: WarningRun, office: A
         WarningRunState.PREPARING,
     )
     assert WarningRunEvent.objects.get(run=run).action == "create"
+
+
+def test_a_quarter_has_one_run(run: WarningRun, office: Any) -> None:
+    with pytest.raises(RunExists):
+        services.warning_run_create(actor=office.verifier, province=office.province, period=Q4)
+    assert WarningRun.objects.count() == 1
 
 
 def test_a_quarter_without_data_has_no_run(office: Any) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from django_fsm import can_proceed
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +22,7 @@ from coordination.organisation.names import person_name
 from workflows.documents.numbering import register_next_number
 
 from .. import rules
-from ..evaluation import province_quarter_evaluate
+from ..evaluation import Evaluation, province_quarter_evaluate
 from ..exceptions import (
     NoCostData,
     NothingToWarn,
@@ -66,34 +66,41 @@ def warning_run_create(*, actor: Any, province: Province, period: Quarter) -> Wa
     cost_import = cost_import_current(province=province, period=period)
     if cost_import is None:
         raise NoCostData(_("There is no cost data for this quarter yet."))
+    if WarningRun.objects.filter(province=province, **_period(period)).exists():
+        raise RunExists(_("This quarter already has a warning run."))
     evaluations = province_quarter_evaluate(province=province, period=period)
-    with transaction.atomic():
-        if WarningRun.objects.filter(province=province, **_period(period)).exists():
-            raise RunExists(_("This quarter already has a warning run."))
-        run = WarningRun.objects.create(
-            province=province,
-            agency=agency,
-            unit=unit,
-            cost_import=cost_import,
-            prepared_by=actor,
-            last_edited_by=actor,
-            **_period(period),
-        )
-        flagged = [
-            WarningItem(
-                run=run,
-                facility_id=e.facility_id,
-                cost_id=e.cost_id,
-                previous_cost_id=e.previous_cost_id,
-                findings=[{"rule": f.rule, "text": f.text} for f in e.findings],
+    try:
+        with transaction.atomic():
+            run = WarningRun.objects.create(
+                province=province,
+                agency=agency,
+                unit=unit,
+                cost_import=cost_import,
+                prepared_by=actor,
+                last_edited_by=actor,
+                **_period(period),
             )
-            for e in evaluations
-            if e.findings
-        ]
-        WarningItem.objects.bulk_create(flagged, batch_size=1000)
-        comment = _("%(count)s facilities flagged by the rules.") % {"count": len(flagged)}
-        _record(run, actor=actor, action="create", source=run.state, comment=comment)
+            flagged = _flagged_items(run, evaluations)
+            comment = _("%(count)s facilities flagged by the rules.") % {"count": len(flagged)}
+            _record(run, actor=actor, action="create", source=run.state, comment=comment)
+    except IntegrityError as error:
+        raise RunExists(_("This quarter already has a warning run.")) from error
     return run
+
+
+def _flagged_items(run: WarningRun, evaluations: list[Evaluation]) -> list[WarningItem]:
+    flagged = [
+        WarningItem(
+            run=run,
+            facility_id=e.facility_id,
+            cost_id=e.cost_id,
+            previous_cost_id=e.previous_cost_id,
+            findings=[{"rule": f.rule, "text": f.text} for f in e.findings],
+        )
+        for e in evaluations
+        if e.findings
+    ]
+    return WarningItem.objects.bulk_create(flagged, batch_size=1000)
 
 
 def warning_run_add_facility(
