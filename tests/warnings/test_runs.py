@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from coordination.organisation.models import Role
+from reports.signing import _signer_for
 from tests.factories import MembershipFactory
 from workflows.documents.models import RegisterCounter
 from workflows.warnings import services
@@ -25,6 +26,7 @@ from workflows.warnings.exceptions import (
 )
 from workflows.warnings.models import (
     FacilityResponse,
+    RenderStatus,
     WarningRun,
     WarningRunEvent,
     WarningRunState,
@@ -257,3 +259,33 @@ def test_responses_are_recorded_after_issue(run: WarningRun, office: Any) -> Non
     )
     assert (done.response, done.response_by) == ("explanation_received", office.verifier)
     assert run.events.last().facility_code == "49012"
+
+
+def test_a_failed_printing_is_recorded_and_can_be_done_again(
+    run: WarningRun,
+    office: Any,
+    settings: Any,
+    tmp_path: Any,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    """Without the office's certificate the letters cannot be signed: the run says so; once the
+    certificate is back, the officer has them printed again with the same numbers."""
+    keys = settings.SIGNING_KEYS_DIR
+    settings.SIGNING_KEYS_DIR = tmp_path
+    _signer_for.cache_clear()
+    run = _to_signature(run, office)
+    with django_capture_on_commit_callbacks(execute=True):
+        run = _step(run, "issue", office.signer)
+    run.refresh_from_db()
+    assert run.render_status == RenderStatus.FAILED and "default.p12" in run.render_error
+    settings.SIGNING_KEYS_DIR = keys
+    _signer_for.cache_clear()
+    with pytest.raises(WrongRole):
+        services.warning_run_render_again(run=run, actor=office.head)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.warning_run_render_again(run=run, actor=office.verifier)
+    run.refresh_from_db()
+    assert (run.render_status, run.letters_rendered, run.letters_total) == ("ready", 2, 2)
+    assert sorted(run.items.values_list("number", flat=True)) == [1, 2]
+    with pytest.raises(WrongState):
+        services.warning_run_render_again(run=run, actor=office.verifier)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("runs/<int:pk>/progress/", runs.run_progress, name="warnings_run_progress"),
     path("runs/<int:pk>/add/", runs.item_add, name="warnings_item_add"),
     path("runs/<int:pk>/print.pdf", runs.print_file, name="warnings_print_file"),
+    path("runs/<int:pk>/print-again/", runs.run_render_again, name="warnings_run_render_again"),
     path("runs/<int:pk>/<slug:action>/", runs.run_act, name="warnings_run_act"),
     path("letters/<int:pk>/remove/", runs.item_remove, name="warnings_item_remove"),
     path("letters/<int:pk>/response/", runs.item_response, name="warnings_item_response"),

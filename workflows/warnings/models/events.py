@@ -17,6 +17,7 @@ ACTION_LABELS = {
     "return_to_preparer": _("returned it to the preparer"),
     "issue": _("signed and issued the letters"),
     "response": _("recorded a facility's response"),
+    "render_again": _("asked for the letters to be printed again"),
 }
 
 

@@ -16,6 +16,7 @@ from .runs import (
     warning_run_create,
     warning_run_issue,
     warning_run_remove_facility,
+    warning_run_render_again,
     warning_run_return,
     warning_run_submit,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "warning_run_issue",
     "warning_run_letters_rendered",
     "warning_run_remove_facility",
+    "warning_run_render_again",
     "warning_run_render_failed",
     "warning_run_render_started",
     "warning_run_return",

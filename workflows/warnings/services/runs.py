@@ -189,6 +189,21 @@ def warning_run_issue(
     return issued
 
 
+def warning_run_render_again(*, run: WarningRun, actor: Any) -> WarningRun:
+    """After a failed rendering (a missing certificate, a full disk), the officer asks the
+    worker to print the issued letters again; their numbers and dates do not change."""
+    rules.check_record_response(run, actor)
+    with transaction.atomic():
+        locked = WarningRun.objects.select_for_update().get(pk=run.pk)
+        if locked.state != WarningRunState.ISSUED or locked.render_status != RenderStatus.FAILED:
+            raise WrongState(_("Only letters whose printing failed are printed again."))
+        locked.render_status, locked.render_error = RenderStatus.PENDING, ""
+        locked.save(update_fields=["render_status", "render_error", "updated_at"])
+        _record(locked, actor=actor, action="render_again", source=locked.state)
+    transaction.on_commit(lambda: _announce(HOOK_WARNING_RUN_ISSUED, locked.pk))
+    return locked
+
+
 def warning_item_record_response(
     *, item: WarningItem, actor: Any, response: str, note: str = ""
 ) -> WarningItem:

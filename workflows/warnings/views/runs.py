@@ -186,6 +186,17 @@ def item_response(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("warnings_run", pk=item.run_id)
 
 
+@require_POST
+def run_render_again(request: HttpRequest, pk: int) -> HttpResponse:
+    run = _visible_run(request, pk)
+    try:
+        services.warning_run_render_again(run=run, actor=request.user)
+    except WarningActionRefused as refusal:
+        return _refused(request, run, refusal)
+    messages.success(request, _("The worker will print the letters again."))
+    return redirect("warnings_run", pk=pk)
+
+
 @require_GET
 def letter_pdf(request: HttpRequest, pk: int) -> FileResponse:
     item = _visible_item(request, pk)
