@@ -327,7 +327,7 @@ def _check_may_act(document: Document, actor: Any) -> None:
 
 def _lock(document: Document, expected_revision: int) -> Document:
     locked = (
-        Document.objects.select_for_update()
+        Document.objects.select_for_update(of=("self",))
         .select_related("agency", "unit__agency", "counterpart_unit__agency", "counterpart_agency")
         .get(pk=document.pk)
     )
