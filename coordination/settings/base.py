@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "coordination.portal.caching.AnonymousPageCache",
 ]
 
 ROOT_URLCONF = "coordination.urls"
