@@ -1,5 +1,8 @@
-"""Public pages cached for anonymous readers. The key holds the portal's generation, which every
-publish raises (publishing.portal_generation_bump), and today's date, on which statuses turn."""
+"""Public pages cached whole for anonymous readers, looked up before Wagtail routes the request.
+
+The key holds the portal's generation (a random token and a number that every publish raises,
+see publishing.portal_generation_bump) and today's date, on which statuses turn. A page says it
+may be cached by marking its response; a hit on a document page still counts as a reading."""
 
 import hashlib
 from collections.abc import Callable
@@ -9,29 +12,45 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 
 from .models import PortalGeneration
+from .publishing import document_page_count_view
 
 TIMEOUT_S = 600
+_MARK = "portal_cache_page_pk"
 
 
-def serve_cached(
-    request: HttpRequest, render: Callable[[], HttpResponse], *, cacheable: bool = True
-) -> HttpResponse:
-    """The cached page for an anonymous GET; otherwise, or on a miss, the rendered one."""
-    if not cacheable or request.method != "GET" or request.user.is_authenticated:
-        return render()
-    key = _key(request)
-    content = cache.get(key)
-    if content is not None:
-        return HttpResponse(content)
-    response = render()
-    if response.status_code == 200 and hasattr(response, "render"):
-        response.render()
-        cache.set(key, response.content, TIMEOUT_S)
+def mark_cacheable(response: HttpResponse, *, page_pk: int | None = None) -> HttpResponse:
+    """Let the middleware keep this response for anonymous readers; ``page_pk`` is the document
+    page whose readings a cached hit counts."""
+    setattr(response, _MARK, page_pk or 0)
     return response
 
 
+class AnonymousPageCache:
+    """Serve and store the pages that marked themselves cacheable, for anonymous GETs."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.method != "GET" or request.user.is_authenticated:
+            return self.get_response(request)
+        key = _key(request)
+        hit = cache.get(key)
+        if hit is not None:
+            content, page_pk = hit
+            if page_pk:
+                document_page_count_view(page_pk=page_pk)
+            return HttpResponse(content)
+        response = self.get_response(request)
+        page_pk = getattr(response, _MARK, None)
+        if page_pk is not None and response.status_code == 200 and not response.streaming:
+            cache.set(key, (response.content, page_pk), TIMEOUT_S)
+        return response
+
+
 def _key(request: HttpRequest) -> str:
-    generation = PortalGeneration.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    generation = PortalGeneration.objects.filter(pk=1).values_list("token", "number").first()
+    token, number = generation or ("none", 0)
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     language = translation.get_language()
-    return f"portal:{generation}:{timezone.localdate().isoformat()}:{language}:{path}"
+    return f"portal:{token}:{number}:{timezone.localdate().isoformat()}:{language}:{path}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from .folding import FoldedQuery
 from .models import PAGE_SIZE, DocumentPage, DocumentStatus, Topic
 from .search import DocumentFilterForm, document_pages, document_search, search_results
-from .status import document_relations
+from .status import document_relations, with_status
 
 HOME_COUNT = 8
 
@@ -41,9 +41,9 @@ def index_context(request: HttpRequest) -> dict:
 
 def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
     today = timezone.localdate()
-    status = document_pages(today=today).filter(pk=page.pk).values_list("status", flat=True)
+    status = with_status(DocumentPage.objects.filter(pk=page.pk), today=today)
     context = {
-        "status": DocumentStatus(status.first() or DocumentStatus.IN_FORCE),
+        "status": DocumentStatus(status.values_list("status", flat=True).first()),
         "relations": document_relations(page=page, today=today),
         "topics": list(page.topics.all()),
     }

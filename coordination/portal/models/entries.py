@@ -2,6 +2,8 @@
 folded search text, the facts listings filter on, the relations between documents. Re-publishing
 an old revision of a page changes none of it."""
 
+import secrets
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -102,11 +104,18 @@ class DocumentRelation(models.Model):
         return f"{self.source.title} – {self.get_kind_display()} – {self.target.title}"
 
 
+def _generation_token() -> str:
+    """A new row's random token: a database restored or rolled back never meets the pages
+    cached for another."""
+    return secrets.token_hex(8)
+
+
 class PortalGeneration(models.Model):
     """One row whose number grows whenever something public changes; cached pages are keyed by
     it, so every process sees a publish at once whatever the cache backend."""
 
     number = models.PositiveBigIntegerField(default=0)
+    token = models.CharField(max_length=16, default=_generation_token)
 
     class Meta:
         verbose_name = _("portal generation")

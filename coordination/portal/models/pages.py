@@ -35,9 +35,9 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        from ..caching import serve_cached
+        from ..caching import mark_cacheable
 
-        return serve_cached(request, lambda: super(HomePage, self).serve(request, *args, **kwargs))
+        return mark_cacheable(super().serve(request, *args, **kwargs))
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import home_context
@@ -59,11 +59,9 @@ class DocumentIndexPage(Page):
         verbose_name = _("document listing")
 
     def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        from ..caching import serve_cached
+        from ..caching import mark_cacheable
 
-        return serve_cached(
-            request, lambda: super(DocumentIndexPage, self).serve(request, *args, **kwargs)
-        )
+        return mark_cacheable(super().serve(request, *args, **kwargs))
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import index_context
@@ -179,15 +177,12 @@ class DocumentPage(Page):
         verbose_name = _("document page")
 
     def serve(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        from ..caching import serve_cached
+        from ..caching import mark_cacheable
         from ..publishing import document_page_count_view
 
         document_page_count_view(page_pk=self.pk)
-        return serve_cached(
-            request,
-            lambda: super(DocumentPage, self).serve(request, *args, **kwargs),
-            cacheable=not self.pdf_pending,
-        )
+        response = super().serve(request, *args, **kwargs)
+        return response if self.pdf_pending else mark_cacheable(response, page_pk=self.pk)
 
     @property
     def pdf_pending(self) -> bool:
