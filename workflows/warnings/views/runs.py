@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
+from coordination.organisation.models import FacilityLevel
+
 from .. import selectors, services
 from ..exceptions import WarningActionRefused
 from ..forms import (
@@ -236,5 +238,9 @@ def _run_context(run: WarningRun, user: Any) -> dict[str, Any]:
         if may_prepare
         else None,
         "response_form": ResponseForm(),
+        "limits": [
+            (FacilityLevel(level).label, limits)
+            for level, limits in selectors.thresholds_for(run.province).items()
+        ],
         "timeline": selectors.run_timeline(run),
     }
