@@ -9,6 +9,7 @@ from coordination.organisation.models import Agency, AgencyKind, Role, Unit
 from coordination.organisation.selectors import user_agencies
 
 from .models import CommentVisibility, Document, DocumentKind, DocumentState, RelationKind
+from .models.document import EDITABLE_FIELDS
 from .models.states import ISSUED_STATES
 
 
@@ -19,17 +20,7 @@ class DocumentForm(forms.ModelForm):
 
     class Meta:
         model = Document
-        fields = [
-            "kind",
-            "subject",
-            "body",
-            "addressees",
-            "distribution",
-            "urgency",
-            "confidentiality",
-            "counterpart_unit",
-            "is_joint",
-        ]
+        fields = list(EDITABLE_FIELDS)
         widgets = {
             "subject": forms.TextInput(attrs={"placeholder": _("e.g. Về việc ...")}),
             "body": forms.Textarea(attrs={"rows": 14}),

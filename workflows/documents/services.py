@@ -40,6 +40,7 @@ from .models import (
     RegisterSeries,
     RelationKind,
 )
+from .models.document import EDITABLE_FIELDS
 from .models.relation import TARGET_TRANSITION
 from .models.states import ACTIVE_STATES
 from .models.version import VERSIONED_FIELDS
@@ -47,17 +48,6 @@ from .notices import document_notify_step
 from .numbering import number_symbol, register_next_number, register_reserve_number
 from .selectors import document_changes_since
 
-EDITABLE_FIELDS = (
-    "kind",
-    "subject",
-    "body",
-    "addressees",
-    "distribution",
-    "urgency",
-    "confidentiality",
-    "counterpart_unit",
-    "is_joint",
-)
 HOOK_DOCUMENT_ISSUED = "document_issued"
 HOOK_DOCUMENT_STATUS_CHANGED = "document_status_changed"
 

@@ -34,6 +34,20 @@ class Urgency(models.TextChoices):
     FLASH = "hoa_toc", _("Flash (HỎA TỐC)")
 
 
+# What a drafter edits; everything else is set by the services.
+EDITABLE_FIELDS = (
+    "kind",
+    "subject",
+    "body",
+    "addressees",
+    "distribution",
+    "urgency",
+    "confidentiality",
+    "counterpart_unit",
+    "is_joint",
+)
+
+
 class Confidentiality(models.TextChoices):
     NONE = "", _("Not confidential")
     CONFIDENTIAL = "mat", _("Confidential (MẬT)")

@@ -26,6 +26,7 @@ from ..forms import (
     RelationForm,
 )
 from ..models import Document
+from ..models.document import EDITABLE_FIELDS
 from ..routing import steps_of
 
 ACTION_SERVICES = {
@@ -94,7 +95,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
 def document_create(request: HttpRequest) -> HttpResponse:
     form = DocumentCreateForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        fields = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
         try:
             document = services.document_create(
                 actor=request.user, unit=form.cleaned_data["unit"], **fields
@@ -117,7 +118,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     changes: list[str] = []
     if request.method == "POST" and form.is_valid():
-        fields = {name: form.cleaned_data[name] for name in services.EDITABLE_FIELDS}
+        fields = {name: form.cleaned_data[name] for name in EDITABLE_FIELDS}
         try:
             services.document_update(
                 document=document,
