@@ -215,3 +215,17 @@ def test_the_tab_counts_agree_with_the_lists(org: Any) -> None:
             "overdue": documents_overdue(person).count(),
             "done": documents_recently_done(person).count(),
         }, person.username
+
+
+def test_audit_rows_are_never_edited_or_deleted(org: Any) -> None:
+    from workflows.documents.models.event import AuditTrailIsFinal
+
+    document = drive(org, draft(org), S.INTERNAL_REVIEW)
+    event = document.events.last()
+    event.comment = "sửa lại lịch sử"
+    with pytest.raises(AuditTrailIsFinal):
+        event.save()
+    with pytest.raises(AuditTrailIsFinal):
+        event.delete()
+    event.refresh_from_db()
+    assert event.comment == "" and document.events.count() == 2
