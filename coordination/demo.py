@@ -255,6 +255,20 @@ DRAFTS = (
         counterpart=("moh", "BH"),
     ),
     DraftDocument(
+        agency="vss",
+        unit="CSYT",
+        kind="official_letter",
+        subject="Về việc báo cáo kết quả giám định chi phí khám bệnh, chữa bệnh quý IV năm 2023",
+        body=(
+            "Năm 2023, tại tỉnh Quảng Nam, số tiền từ chối thanh toán qua giám định là 10,2 tỷ "
+            "đồng.\n"
+            "Bảo hiểm xã hội Việt Nam đề nghị Bảo hiểm xã hội các tỉnh báo cáo kết quả giám định "
+            "quý IV năm 2023 theo Quy trình số 3618/QĐ-BHXH."
+        ),
+        addressees=_TO_PROVINCES,
+        steps=(("vss.drafter", "submit"), ("vss.head", "approve")),
+    ),
+    DraftDocument(
         agency="moh",
         unit="BH",
         kind="joint_circular",
