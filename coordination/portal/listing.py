@@ -4,6 +4,7 @@ from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from .folding import FoldedQuery
@@ -36,7 +37,20 @@ def index_context(request: HttpRequest) -> dict:
         "results": search_results(list(page_of.object_list), query) if query else None,
         "filtered": bool(filters),
         "query_string": _without_page(request),
+        "feeds": _feeds(filters),
     }
+
+
+def _feeds(filters: dict[str, object]) -> list[tuple[str, str]]:
+    """The RSS and Atom feeds of the topic or agency the reader filtered by."""
+    feeds = []
+    if topic := filters.get("topic"):
+        feeds += [("rss", reverse("portal_feed_topic", args=[topic]))]
+        feeds += [("atom", reverse("portal_atom_topic", args=[topic]))]
+    if agency := filters.get("agency"):
+        feeds += [("rss", reverse("portal_feed_agency", args=[agency]))]
+        feeds += [("atom", reverse("portal_atom_agency", args=[agency]))]
+    return feeds
 
 
 def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:

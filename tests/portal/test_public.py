@@ -131,3 +131,13 @@ def test_a_page_waiting_for_its_pdf_is_not_cached_so_the_pdf_appears_when_ready(
     assert "/pdf/van-ban/" not in Client().get(page.url).content.decode()
     attach_pdf(issued)
     assert f"/pdf/van-ban/{issued.pk}/" in Client().get(page.url).content.decode()
+
+
+def test_a_listing_by_topic_links_its_feeds(make_document: Callable[..., Document]) -> None:
+    Topic.objects.create(name="Giám định", slug="giam-dinh")
+    document_page_publish(document_pk=make_document(number=1).pk)
+    content = Client().get("/van-ban/", {"topic": "giam-dinh"}).content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" href="/rss/chu-de/giam-dinh/">' in content
+    )
+    assert 'href="/atom/chu-de/giam-dinh/"' in content
