@@ -3,11 +3,13 @@ verification of a signed file against the configured trust roots."""
 
 import io
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509 as asn1_x509
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
@@ -19,6 +21,7 @@ from pyhanko.pdf_utils.metadata.model import NS, ExpandedName, XmpStructure, Xmp
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
@@ -34,6 +37,9 @@ PDF_A_3B = XmpStructure.of(
 )
 FONT = Path(__file__).resolve().parent / "fonts" / "LiberationSerif-Regular.ttf"
 FIELD_NAME = "ChuKySo"
+# Room kept for the CMS signature: a certificate chain of two RSA certificates needs about 4 KiB;
+# reserving it up front spares pyHanko a trial signature to measure it.
+SIGNATURE_BYTES = 16_384
 STAMP_TEXT = "Ký số bởi: %(name)s\n%(position)s\n%(agency)s\nThời gian: %(ts)s"
 STAMP_FONT_SIZE = 8
 # The signing time as a clerk reads it, with its offset: '23/11/2026 14:44:03 +0700'.
@@ -92,6 +98,23 @@ class StampFont(FontEngineFactory):
         )
 
 
+class _KeptKeySigner(signers.SimpleSigner):
+    """pyHanko's SimpleSigner parses its private key again for every signature, which costs about
+    55 ms for an RSA key (cryptography validates it each time); this one parses it once."""
+
+    @cached_property
+    def _private_key(self) -> Any:
+        return serialization.load_der_private_key(self.signing_key.dump(), password=None)
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        if mechanism != "rsassa_pkcs1v15":
+            return super().sign_raw(data, digest_algorithm)
+        return self._private_key.sign(
+            data, PKCS1v15(), get_pyca_cryptography_hash(digest_algorithm)
+        )
+
+
 @cache
 def _signer_for(agency_code: str) -> signers.SimpleSigner:
     folder = Path(settings.SIGNING_KEYS_DIR)
@@ -103,7 +126,12 @@ def _signer_for(agency_code: str) -> signers.SimpleSigner:
     )
     if signer is None:
         raise RuntimeError(f"cannot open the signing certificate {path}")
-    return signer
+    return _KeptKeySigner(
+        signing_key=signer.signing_key,
+        signing_cert=signer.signing_cert,
+        cert_registry=signer.cert_registry,
+        signature_mechanism=signer.signature_mechanism,
+    )
 
 
 def pdf_sign(
@@ -146,6 +174,7 @@ def pdf_sign(
     signer.sign_pdf(
         writer,
         output=output,
+        bytes_reserved=SIGNATURE_BYTES,
         appearance_text_params={
             "name": name,
             "position": position,
