@@ -7,7 +7,8 @@ from datetime import date
 from django.db import transaction
 
 from coordination.organisation.models import Agency, Province
-from workflows.documents.models import Document, DocumentKind, DocumentState
+from workflows.documents.models import Document, DocumentKind
+from workflows.documents.models.states import ISSUED_STATES
 
 from .models import DocumentPage, DocumentRelation, RelationKind, Topic
 from .publishing import document_entry_refresh, document_page_publish, portal_ensure_pages
@@ -104,7 +105,7 @@ def portal_demo_seed() -> int:
 
 
 def _publish_issued() -> int:
-    issued = Document.objects.filter(state=DocumentState.ISSUED, portal_page__isnull=True)
+    issued = Document.objects.filter(state__in=ISSUED_STATES, portal_page__isnull=True)
     pks = list(issued.values_list("pk", flat=True))
     for pk in pks:
         document_page_publish(document_pk=pk)

@@ -13,7 +13,8 @@ from django.utils import translation
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from workflows.documents.models import Document, DocumentKind, DocumentState
+from workflows.documents.models import Document, DocumentKind
+from workflows.documents.models.states import ISSUED_STATES
 
 from .folding import fold, fold_padded
 from .models import (
@@ -55,9 +56,10 @@ def _ensure_locale() -> None:
 
 
 def document_page_publish(*, document_pk: int) -> DocumentPage:
-    """Create or refresh the page of an issued document and publish it."""
+    """Create or refresh the page of an issued document and publish it; a document later
+    amended, superseded or revoked keeps its page, refreshed."""
     document = Document.objects.select_related("agency").get(pk=document_pk)
-    if document.state != DocumentState.ISSUED:
+    if document.state not in ISSUED_STATES:
         raise DocumentNotIssued(f"document {document_pk} is not issued")
     index = portal_ensure_pages()
     with transaction.atomic():

@@ -15,7 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from coordination.organisation.models import Agency, Province
-from workflows.documents.models import Document, DocumentState, PdfStatus
+from workflows.documents.models import Document, PdfStatus
+from workflows.documents.models.states import ISSUED_STATES
 
 from . import dashboard, receipts
 from .listing import page_of_results
@@ -25,7 +26,7 @@ from .search import document_search
 
 def document_pdf_download(request: HttpRequest, pk: int) -> FileResponse:
     """The issued PDF, inline, named after the number ('01-bhxh-csyt.pdf'); 404 until ready."""
-    document = get_object_or_404(Document, pk=pk, state=DocumentState.ISSUED)
+    document = get_object_or_404(Document, pk=pk, state__in=ISSUED_STATES)
     if document.pdf_status != PdfStatus.READY or not document.pdf:
         raise Http404("The PDF is not ready yet.")
     try:

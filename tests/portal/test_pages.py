@@ -112,3 +112,16 @@ def test_a_document_issued_elsewhere_shows_the_editors_fields() -> None:
     assert "Số: 38-CT/TW" in content
     assert "<p>Ban Bí thư yêu cầu.</p>" in content
     assert "/pdf/van-ban/" not in content
+
+
+@pytest.mark.parametrize(
+    "state", [DocumentState.AMENDED, DocumentState.SUPERSEDED, DocumentState.REVOKED]
+)
+def test_a_document_changed_by_a_later_one_keeps_its_page_and_pdf(
+    issued: Document, attach_pdf: Callable[[Document], None], state: DocumentState
+) -> None:
+    attach_pdf(issued)
+    Document.objects.filter(pk=issued.pk).update(state=state)
+    page = document_page_publish(document_pk=issued.pk)
+    assert "Số: 01/BHXH-CSYT" in _main(page.url)
+    assert Client().get(f"/pdf/van-ban/{issued.pk}/").status_code == 200
