@@ -44,7 +44,6 @@ from .models.document import EDITABLE_FIELDS
 from .models.relation import TARGET_TRANSITION
 from .models.states import ACTIVE_STATES
 from .models.version import VERSIONED_FIELDS
-from .notices import document_notify_step
 from .numbering import number_symbol, register_next_number, register_reserve_number
 from .selectors import document_changes_since
 
@@ -291,7 +290,7 @@ def _transition_checked(
         locked.revision += 1
         locked.save()
         _record(locked, actor=actor, action=name, source=source, comment=comment)
-    transaction.on_commit(lambda: document_notify_step(document=locked, actor=actor, action=name))
+    transaction.on_commit(lambda: _notify(locked.pk, actor.pk, name))
     return locked
 
 
@@ -450,6 +449,13 @@ def _record(
         comment=comment,
         revision=document.revision,
     )
+
+
+def _notify(document_pk: int, actor_pk: int, action: str) -> None:
+    """Notices go out from the worker: the request only queues them."""
+    from .tasks import document_notify
+
+    document_notify.enqueue(document_pk, actor_pk, action)
 
 
 def _announce(hook_name: str, document_pk: int) -> None:

@@ -15,8 +15,18 @@ from workflows.notifications.services import notification_send
 
 from .models import Document, DocumentEvent
 from .models.states import ACTIVE_STATES
-from .notices import document_notify_overdue
+from .notices import document_notify_overdue, document_notify_step
 from .selectors import documents_overdue, documents_waiting_for
+
+
+@task()
+def document_notify(document_pk: int, actor_pk: int, action: str) -> None:
+    """Tell the people of the document's new step, by notice and e-mail (after the commit)."""
+    document = Document.objects.select_related("agency", "unit", "counterpart_agency").get(
+        pk=document_pk
+    )
+    actor = get_user_model().objects.get(pk=actor_pk)
+    document_notify_step(document=document, actor=actor, action=action)
 
 
 @task()
