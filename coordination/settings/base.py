@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "coordination.portal",
     "workflows.documents",
     "workflows.notifications",
+    "workflows.requests",
     "workflows.warnings",
     "reports",
     "django_tasks",

@@ -1,0 +1,81 @@
+"""Staff forms for raising and acting on coordination requests."""
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coordination.organisation.models import Unit
+from coordination.organisation.names import person_name
+from workflows.documents.models import Document
+from workflows.documents.models.states import ISSUED_STATES
+
+from .models import CoordinationRequest
+from .selectors import unit_members, units_of
+
+
+def _unit_label(unit: Unit) -> str:
+    return f"{unit.agency.symbol} – {unit.name}"
+
+
+def _document_label(document: Document) -> str:
+    return f"{document.number_symbol} – {document.subject[:100]}"
+
+
+class RequestCreateForm(forms.ModelForm):
+    unit = forms.ModelChoiceField(
+        label=_("To the unit"),
+        queryset=Unit.objects.filter(is_active=True, agency__is_active=True)
+        .select_related("agency")
+        .order_by("agency__kind", "agency__name", "name"),
+    )
+    due_on = forms.DateField(
+        label=_("Answer due"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Leave empty for the usual time: 10 working days, 5 if urgent, 2 if very urgent."
+        ),
+    )
+
+    field_order = ["requester_unit", "unit", "subject", "description", "urgency", "due_on"]
+
+    class Meta:
+        model = CoordinationRequest
+        fields = ["requester_unit", "subject", "description", "urgency", "due_on", "documents"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        own = self.fields["requester_unit"]
+        own.queryset = units_of(user).order_by("name")
+        own.label = _("From my unit")
+        own.label_from_instance = _unit_label
+        self.fields["unit"].label_from_instance = _unit_label
+        documents = self.fields["documents"]
+        documents.queryset = Document.objects.filter(
+            state__in=ISSUED_STATES, confidentiality=""
+        ).order_by("-issued_on", "-pk")
+        documents.label_from_instance = _document_label
+        documents.required = False
+
+
+class RequestActionForm(forms.Form):
+    """One action on a request. ``revision`` carries what the actor saw, for the stale check."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(label=_("Text"), required=False, widget=forms.Textarea)
+    assignee = forms.ModelChoiceField(label=_("Assign to"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(label=_("Forward to"), queryset=None, required=False)
+
+    def __init__(self, *args: Any, request: CoordinationRequest, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = unit_members(request.unit)
+        self.fields["assignee"].label_from_instance = person_name
+        self.fields["unit"].queryset = (
+            Unit.objects.filter(is_active=True)
+            .exclude(pk__in=[request.unit_id, request.requester_unit_id])
+            .select_related("agency")
+            .order_by("agency__kind", "agency__name", "name")
+        )
+        self.fields["unit"].label_from_instance = _unit_label

@@ -1,0 +1,76 @@
+"""The audit trail of a request: one row per action, never edited or deleted."""
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from coordination.organisation.models import Unit
+
+from .states import RequestState
+
+ACTION_LABELS = {
+    "create": _("raised the request"),
+    "assign": _("assigned it"),
+    "forward": _("forwarded it to another unit"),
+    "answer": _("answered it"),
+    "ask": _("asked the requester for more information"),
+    "reply": _("gave the information asked for"),
+    "accept": _("accepted the answer"),
+    "reopen": _("reopened it"),
+}
+
+
+class AuditTrailIsFinal(Exception):
+    """An audit row was about to be changed or deleted."""
+
+
+class RequestEvent(models.Model):
+    request = models.ForeignKey(
+        "requests.CoordinationRequest",
+        verbose_name=_("request"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    action = models.CharField(_("action"), max_length=20)
+    source_state = models.CharField(_("from"), max_length=30)
+    target_state = models.CharField(_("to"), max_length=30)
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("receiving unit"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The unit that held the request when this was done."),
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    revision = models.PositiveIntegerField(_("revision after"))
+    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["unit", "request"], name="request_event_unit")]
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.action} ({self.source_state} → {self.target_state})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AuditTrailIsFinal(f"request event {self.pk} is part of the audit trail")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise AuditTrailIsFinal(f"request event {self.pk} is part of the audit trail")
+
+    @property
+    def action_label(self) -> str:
+        return str(ACTION_LABELS.get(self.action, self.action))
+
+    @property
+    def target_label(self) -> str:
+        return str(RequestState(self.target_state).label)

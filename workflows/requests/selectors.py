@@ -1,0 +1,160 @@
+"""Reading requests: who may see which, the lists of the staff screens, what a person may do."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django_fsm import can_proceed
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from coordination.organisation.models import Role, Unit
+from coordination.organisation.names import person_name
+from coordination.organisation.selectors import capacities_of
+
+from . import rules
+from .exceptions import RequestActionRefused
+from .models import (
+    OPEN_STATES,
+    RECEIVER_STATES,
+    CoordinationRequest,
+    RequestEvent,
+)
+
+_RELATED = ("requester", "requester_unit__agency", "unit__agency", "assignee")
+
+
+@dataclass(frozen=True)
+class AvailableAction:
+    name: str
+    label: str
+    needs_text: bool = False
+    is_primary: bool = True
+
+
+_ACTIONS = (
+    ("assign", rules.check_assign, gettext_lazy("Assign"), False, True),
+    ("forward", rules.check_forward, gettext_lazy("Forward to another unit"), True, False),
+    ("answer", rules.check_assignee, gettext_lazy("Send the answer"), True, True),
+    ("ask", rules.check_assignee, gettext_lazy("Ask the requester for more"), True, False),
+    ("reply", rules.check_requester, gettext_lazy("Send the information"), True, True),
+    ("accept", rules.check_requester, gettext_lazy("Accept the answer"), False, True),
+    ("reopen", rules.check_requester, gettext_lazy("Reopen"), True, False),
+)
+
+
+def _my_units(user: Any) -> set[int]:
+    return {capacity.unit_id for capacity in capacities_of(user)}
+
+
+def requests_visible_to(user: Any) -> QuerySet[CoordinationRequest]:
+    """The requester, the requesting unit, the receiving unit and every unit the request passed
+    through see it; nobody else."""
+    units = _my_units(user)
+    passed = Exists(RequestEvent.objects.filter(request=OuterRef("pk"), unit_id__in=units))
+    mine = Q(requester=user) | Q(requester_unit_id__in=units) | Q(unit_id__in=units)
+    return CoordinationRequest.objects.filter(mine | passed).select_related(*_RELATED)
+
+
+def requests_in_unit_queue(user: Any) -> QuerySet[CoordinationRequest]:
+    """Open requests held by the person's units, the most urgent deadline first."""
+    return (
+        CoordinationRequest.objects.filter(unit_id__in=_my_units(user), state__in=OPEN_STATES)
+        .select_related(*_RELATED)
+        .order_by("due_on", "pk")
+    )
+
+
+def requests_raised_by(user: Any) -> QuerySet[CoordinationRequest]:
+    return CoordinationRequest.objects.filter(requester=user).select_related(*_RELATED)
+
+
+def requests_assigned_to(user: Any) -> QuerySet[CoordinationRequest]:
+    """Open requests given to this person."""
+    return (
+        CoordinationRequest.objects.filter(assignee=user, state__in=OPEN_STATES)
+        .select_related(*_RELATED)
+        .order_by("due_on", "pk")
+    )
+
+
+def requests_overdue(user: Any) -> QuerySet[CoordinationRequest]:
+    """Requests the person can see whose receiving unit is late with the answer."""
+    return (
+        requests_visible_to(user)
+        .filter(state__in=RECEIVER_STATES, due_on__lt=timezone.localdate())
+        .order_by("due_on", "pk")
+    )
+
+
+def request_actions_for(request: CoordinationRequest, user: Any) -> list[AvailableAction]:
+    """What this person may do to the request now, in the order the page shows them."""
+    actions = []
+    for name, check, label, needs_text, primary in _ACTIONS:
+        method = getattr(request, name)
+        if not _allowed_by_state(request, method):
+            continue
+        try:
+            check(request, user)
+        except RequestActionRefused:
+            continue
+        actions.append(AvailableAction(name, str(label), needs_text, primary))
+    return actions
+
+
+def _allowed_by_state(request: CoordinationRequest, method: Any) -> bool:
+    return can_proceed(method, check_conditions=False)
+
+
+def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:
+    return request.events.select_related("actor", "unit__agency")
+
+
+def request_changes_since(request: CoordinationRequest, revision: int) -> list[str]:
+    """Plain sentences for the person whose form went stale: who did what since they looked."""
+    events = request.events.filter(revision__gt=revision).select_related("actor")
+    return [
+        _("%(who)s %(what)s at %(when)s")
+        % {
+            "who": person_name(event.actor),
+            "what": event.action_label,
+            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
+        }
+        for event in events
+    ]
+
+
+def unit_members(unit: Unit) -> QuerySet[Any]:
+    """The people a unit head may assign a request to."""
+    return (
+        get_user_model()
+        .objects.filter(memberships__unit=unit, memberships__is_active=True, is_active=True)
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def unit_heads(unit: Unit) -> QuerySet[Any]:
+    return get_user_model().objects.filter(
+        memberships__unit=unit,
+        memberships__role=Role.UNIT_HEAD,
+        memberships__is_active=True,
+        is_active=True,
+    )
+
+
+def units_of(user: Any) -> QuerySet[Unit]:
+    return Unit.objects.filter(pk__in=_my_units(user)).select_related("agency")
+
+
+def request_counts(user: Any) -> dict[str, int]:
+    """One count per tab of the requests screen."""
+    return {
+        "queue": requests_in_unit_queue(user).count(),
+        "assigned": requests_assigned_to(user).count(),
+        "mine": requests_raised_by(user).filter(state__in=OPEN_STATES).count(),
+        "overdue": requests_overdue(user).count(),
+    }

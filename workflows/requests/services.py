@@ -1,0 +1,233 @@
+"""Every change to a coordination request goes through one of these functions.
+
+Each one checks the actor, then in one transaction locks the row, compares the revision the actor
+saw, runs the django-fsm transition, saves and writes the audit row; notifications are sent after
+the commit.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from django_fsm import can_proceed
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from coordination.organisation.models import Unit
+from coordination.organisation.selectors import capacities_fixed
+from workflows.documents.models import Document
+
+from . import rules
+from .deadlines import request_due_on
+from .exceptions import ReasonRequired, RequestChanged, WrongState, WrongUnit
+from .models import CoordinationRequest, RequestEvent, RequestUrgency
+from .notices import request_notify_step
+from .selectors import request_changes_since, unit_members
+
+Fill = Callable[[CoordinationRequest], None]
+
+
+def request_create(
+    *,
+    actor: Any,
+    requester_unit: Unit,
+    unit: Unit,
+    subject: str,
+    description: str,
+    urgency: str = RequestUrgency.NORMAL,
+    due_on: date | None = None,
+    documents: Iterable[Document] = (),
+) -> CoordinationRequest:
+    """Someone of ``requester_unit`` asks ``unit``; the deadline follows the urgency unless
+    given."""
+    if not subject.strip() or not description.strip():
+        raise ReasonRequired(_("Write the subject and the description of the request."))
+    request = CoordinationRequest(
+        requester=actor,
+        requester_unit=requester_unit,
+        unit=unit,
+        subject=subject.strip(),
+        description=description,
+        urgency=urgency,
+        due_on=due_on or request_due_on(urgency=urgency, start=timezone.localdate()),
+    )
+    with capacities_fixed(actor):
+        rules.check_raise(request, actor)
+    with transaction.atomic():
+        request.save()
+        request.documents.set(documents)
+        _record(request, actor=actor, action="create", source=request.state, unit=unit)
+    transaction.on_commit(
+        lambda: request_notify_step(request=request, actor=actor, action="create")
+    )
+    return request
+
+
+def request_assign(
+    *,
+    request: CoordinationRequest,
+    actor: Any,
+    expected_revision: int,
+    assignee: Any,
+    comment: str = "",
+) -> CoordinationRequest:
+    """The receiving unit's head gives the request to a member of the unit."""
+
+    def fill(locked: CoordinationRequest) -> None:
+        if not unit_members(locked.unit).filter(pk=assignee.pk).exists():
+            raise WrongUnit(
+                _("%(person)s is not a member of %(unit)s.")
+                % {"person": assignee, "unit": locked.unit.name}
+            )
+        locked.assignee = assignee
+
+    return _transition(
+        request, actor, expected_revision, "assign", rules.check_assign, comment, fill
+    )
+
+
+def request_forward(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, unit: Unit, comment: str
+) -> CoordinationRequest:
+    """The receiving unit's head sends the request to another unit, saying why."""
+    _require_text(comment, _("Say why the request goes to another unit."))
+
+    def fill(locked: CoordinationRequest) -> None:
+        rules.check_receiving_unit(locked, unit)
+        locked.unit = unit
+        locked.assignee = None
+
+    return _transition(
+        request, actor, expected_revision, "forward", rules.check_forward, comment, fill
+    )
+
+
+def request_answer(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, comment: str
+) -> CoordinationRequest:
+    """The assignee answers; ``comment`` is the answer."""
+    _require_text(comment, _("Write the answer."))
+
+    def fill(locked: CoordinationRequest) -> None:
+        locked.answer_text = comment
+
+    return _transition(
+        request, actor, expected_revision, "answer", rules.check_assignee, comment, fill
+    )
+
+
+def request_ask(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, comment: str
+) -> CoordinationRequest:
+    """The assignee asks the requester for more; ``comment`` is the question."""
+    _require_text(comment, _("Say what information you need."))
+    return _transition(request, actor, expected_revision, "ask", rules.check_assignee, comment)
+
+
+def request_reply(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, comment: str
+) -> CoordinationRequest:
+    """The requester gives the information asked for."""
+    _require_text(comment, _("Write the information asked for."))
+    return _transition(request, actor, expected_revision, "reply", rules.check_requester, comment)
+
+
+def request_accept(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, comment: str = ""
+) -> CoordinationRequest:
+    def fill(locked: CoordinationRequest) -> None:
+        locked.closed_at = timezone.now()
+
+    return _transition(
+        request, actor, expected_revision, "accept", rules.check_requester, comment, fill
+    )
+
+
+def request_reopen(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, comment: str
+) -> CoordinationRequest:
+    _require_text(comment, _("Say why the answer is not enough."))
+    return _transition(request, actor, expected_revision, "reopen", rules.check_requester, comment)
+
+
+def _require_text(text: str, message: str) -> None:
+    if not text.strip():
+        raise ReasonRequired(message)
+
+
+def _transition(
+    request: CoordinationRequest,
+    actor: Any,
+    expected_revision: int,
+    name: str,
+    check: rules.Check,
+    comment: str,
+    fill: Fill | None = None,
+) -> CoordinationRequest:
+    with capacities_fixed(actor):
+        _check_fresh(request, expected_revision)
+        _check_state(request, name)
+        check(request, actor)
+        with transaction.atomic():
+            locked = _lock(request, expected_revision)
+            _check_state(locked, name)
+            check(locked, actor)
+            source, unit = locked.state, locked.unit
+            getattr(locked, name)()
+            if fill is not None:
+                fill(locked)
+            locked.revision += 1
+            locked.save()
+            _record(locked, actor=actor, action=name, source=source, unit=unit, comment=comment)
+    transaction.on_commit(lambda: request_notify_step(request=locked, actor=actor, action=name))
+    return locked
+
+
+def _check_state(request: CoordinationRequest, name: str) -> None:
+    if not can_proceed(getattr(request, name), check_conditions=False):
+        raise WrongState(
+            _("This request is “%(state)s”; that action is not possible now.")
+            % {"state": request.get_state_display()}
+        )
+
+
+def _lock(request: CoordinationRequest, expected_revision: int) -> CoordinationRequest:
+    locked = (
+        CoordinationRequest.objects.select_for_update(of=("self",))
+        .select_related("unit__agency", "requester_unit__agency", "requester", "assignee")
+        .get(pk=request.pk)
+    )
+    _check_fresh(locked, expected_revision)
+    return locked
+
+
+def _check_fresh(request: CoordinationRequest, expected_revision: int) -> None:
+    """The actor acted on the revision they saw; anything newer means their form is stale."""
+    if request.revision != expected_revision:
+        raise RequestChanged(
+            _("This request changed since you opened it. Nothing was saved; reload to see it."),
+            changes=request_changes_since(request, expected_revision),
+        )
+
+
+def _record(
+    request: CoordinationRequest,
+    *,
+    actor: Any,
+    action: str,
+    source: str,
+    unit: Unit,
+    comment: str = "",
+) -> RequestEvent:
+    return RequestEvent.objects.create(
+        request=request,
+        action=action,
+        source_state=source,
+        target_state=request.state,
+        unit=unit,
+        actor=actor,
+        comment=comment,
+        revision=request.revision,
+    )
