@@ -71,3 +71,32 @@ class RegisterPrint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.year} {self.series}"
+
+
+class SummaryPrint(models.Model):
+    """A printed summary report (whole country, or with one province's quarters)."""
+
+    province = models.ForeignKey(
+        "organisation.Province",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=PrintStatus.choices, default=PrintStatus.PENDING
+    )
+    pdf = models.FileField(_("PDF"), upload_to="summaries/%Y/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    requested_by = models.ForeignKey(
+        "organisation.Person", verbose_name=_("requested by"), on_delete=models.PROTECT
+    )
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        verbose_name = _("printed summary report")
+        verbose_name_plural = _("printed summary reports")
+
+    def __str__(self) -> str:
+        return f"{self.province_id or 'VN'} {self.requested_at:%Y-%m-%d}"

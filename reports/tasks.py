@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .documents import document_store_pdf
 from .registers import register_store_pdf
+from .summaries.printing import summary_store_pdf
 
 RETRIES = 3
 
@@ -30,3 +31,9 @@ def document_render_pdf(document_pk: int, attempt: int = 1) -> str:
 def register_render_pdf(print_pk: int) -> None:
     """Print an outgoing register; the staff page links to it when it is ready."""
     register_store_pdf(print_pk=print_pk)
+
+
+@task()
+def summary_render_pdf(print_pk: int) -> None:
+    """Print the summary report; the dashboard links to it when it is ready."""
+    summary_store_pdf(print_pk=print_pk)

@@ -6,7 +6,8 @@ from wagtail.admin.menu import MenuItem
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import register_views, views, warning_hooks  # noqa: F401 (warning_hooks registers the warning-run hooks)
+from . import register_views, views
+from .summaries import views as summary_views  # noqa: F401 (warning_hooks registers the warning-run hooks)
 from .tasks import document_render_pdf
 
 
@@ -31,6 +32,9 @@ def register_print_urls() -> list:
         path(
             "print/register/<int:pk>/pdf/", register_views.register_pdf, name="reports_register_pdf"
         ),
+        path("print/summary/", summary_views.summary_dashboard, name="reports_summary"),
+        path("print/summary/print/", summary_views.summary_print, name="reports_summary_print"),
+        path("print/summary/<int:pk>/pdf/", summary_views.summary_pdf, name="reports_summary_pdf"),
     ]
 
 
@@ -39,3 +43,8 @@ def register_register_menu_item() -> MenuItem:
     return MenuItem(
         _("Outgoing register"), reverse("reports_register"), icon_name="list-ul", order=53
     )
+
+
+@hooks.register("register_admin_menu_item")
+def register_summary_menu_item() -> MenuItem:
+    return MenuItem(_("Summary report"), reverse("reports_summary"), icon_name="table", order=54)

@@ -9,12 +9,13 @@ import csv
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import NoReturn
 
 from django.db import models, transaction
 
-from .models import Agency, AgencyKind, Facility, FacilityLevel, Province, Unit
+from .models import Agency, AgencyKind, CoverageFigure, Facility, FacilityLevel, Province, Unit
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -29,6 +30,7 @@ class LoadCounts:
     agencies: int
     units: int
     facilities: int
+    coverage: int = 0
 
 
 def organisation_load(*, data_dir: Path = DATA_DIR) -> LoadCounts:
@@ -40,7 +42,30 @@ def organisation_load(*, data_dir: Path = DATA_DIR) -> LoadCounts:
             provincial=data_dir / "provincial_agencies.csv",
         )
         facilities = facilities_load(path=data_dir / "facilities.csv")
-    return LoadCounts(provinces, agencies, units, facilities)
+        coverage = coverage_load(path=data_dir / "coverage.csv")
+    return LoadCounts(provinces, agencies, units, facilities, coverage)
+
+
+@transaction.atomic
+def coverage_load(*, path: Path) -> int:
+    """Coverage figures: an empty province is the whole country; empty figures are unknown."""
+    count = 0
+    columns = ("province", "year", "participants", "coverage_percent", "plan_percent")
+    for row in _rows(path, (*columns, "target_percent", "source")):
+        province = row.lookup("province", Province, "code") if row.text("province", False) else None
+        CoverageFigure.objects.update_or_create(
+            province=province,
+            year=row.number("year"),
+            defaults={
+                "participants": row.number("participants", required=False),
+                "coverage_percent": row.decimal("coverage_percent"),
+                "plan_percent": row.decimal("plan_percent"),
+                "target_percent": row.decimal("target_percent"),
+                "source": row.text("source", required=False),
+            },
+        )
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -186,6 +211,23 @@ class _Row:
         if required and not value:
             self.fail(column, "is empty")
         return value
+
+    def number(self, column: str, required: bool = True) -> int | None:
+        value = self.text(column, required)
+        if not value:
+            return None
+        if not value.isdigit():
+            self.fail(column, f"must be a whole number, not {value!r}")
+        return int(value)
+
+    def decimal(self, column: str) -> Decimal | None:
+        value = self.text(column, required=False)
+        if not value:
+            return None
+        try:
+            return Decimal(value)
+        except InvalidOperation:
+            self.fail(column, f"must be a number like 93.35, not {value!r}")
 
     def flag(self, column: str) -> bool:
         value = self.text(column)

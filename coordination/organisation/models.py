@@ -257,3 +257,42 @@ class Delegation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.principal} → {self.deputy} ({self.starts_on}–{self.ends_on})"
+
+
+class CoverageFigure(models.Model):
+    """Health-insurance coverage of the whole country (no province) or of one province at the
+    end of a year: participants, the share of the population, and the plan's attainment."""
+
+    province = models.ForeignKey(
+        Province, verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    participants = models.PositiveBigIntegerField(_("participants"), null=True, blank=True)
+    coverage_percent = models.DecimalField(
+        _("coverage (% of population)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    plan_percent = models.DecimalField(
+        _("plan attained (%)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    target_percent = models.DecimalField(
+        _("coverage target (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["province__name", "year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["province", "year"], name="one_coverage_figure_per_place_year"
+            ),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(province__isnull=True),
+                name="one_national_coverage_figure_per_year",
+            ),
+        ]
+        verbose_name = _("coverage figure")
+        verbose_name_plural = _("coverage figures")
+
+    def __str__(self) -> str:
+        return f"{self.province_id or 'VN'} {self.year}"

@@ -1,0 +1,83 @@
+"""The summary report: figures computed from the stored data (checked by hand here), charts as
+vector graphics, the same content on the dashboard and in the PDF printed by the worker."""
+
+import io
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from django.test import Client
+from django.urls import reverse
+
+from coordination.organisation.models import CoverageFigure
+from reports.models import SummaryPrint
+from reports.summaries.figures import quarter_rows, step_rows
+from tests.warnings.conftest import Office, all_rows, csv_bytes, office  # noqa: F401
+from tests.workflows.steps import draft, drive
+from workflows.documents.models import DocumentState
+from workflows.warnings.quarters import Quarter
+from workflows.warnings.services.costs import cost_import_create
+
+
+def _import(office: Office, period: str, **figures: Any) -> None:
+    cost_import_create(
+        actor=None,
+        province=office.province,
+        period=Quarter.parse(period),
+        content=csv_bytes(all_rows(**figures)),
+        source_name=f"{period}.csv",
+    )
+
+
+def test_quarters_sum_the_facilities_and_grow_on_the_same_quarter_last_year(
+    office: Office,
+) -> None:
+    _import(office, "2022Q4", visits=10_000, total=2_000_000_000, rejected=10_000_000)
+    _import(office, "2023Q4", visits=10_300, total=2_207_000_000, rejected=12_000_000)
+    rows = quarter_rows(province=office.province)
+    assert [r.label for r in rows] == ["Q4/2022", "Q4/2023"]
+    facilities = 8
+    assert rows[1].visits == 10_300 * facilities
+    assert rows[1].total_cost == 2_207_000_000 * facilities
+    assert rows[1].rejected == 12_000_000 * facilities
+    assert rows[1].visits_growth == Decimal("3.00")
+    assert rows[1].cost_growth == Decimal("10.35")
+    assert rows[0].cost_growth is None
+
+
+def test_steps_count_open_and_overdue_documents(org: Any) -> None:
+    drive(org, draft(org), DocumentState.INTERNAL_REVIEW)
+    rows = {row.label: row for row in step_rows()}
+    review = rows[str(DocumentState.INTERNAL_REVIEW.label)]
+    assert (review.documents, review.overdue) == (1, 0)
+    drafting = rows[str(DocumentState.DRAFTING.label)]
+    assert drafting.mean_days is not None  # the draft left drafting once
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_dashboard_and_the_pdf_show_the_same_figures_with_vector_charts(org: Any) -> None:
+    CoverageFigure.objects.create(
+        year=2023, participants=93_307_000, coverage_percent=Decimal("93.35")
+    )
+    CoverageFigure.objects.create(year=2024, target_percent=Decimal("95.15"))
+    client = Client()
+    client.force_login(org.head)
+    page = client.get(reverse("reports_summary")).content.decode()
+    assert "93.307.000" in page and "<svg" in page and "93,35" in page
+    client.post(reverse("reports_summary_print"))
+    job = SummaryPrint.objects.get()
+    assert job.status == "ready", job.error
+    pdf = b"".join(client.get(reverse("reports_summary_pdf", args=[job.pk])).streaming_content)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    assert "BÁO CÁO" in text and "93.307.000" in text
+    assert not any("/Image" in str(p.get("/Resources", {})) for p in reader.pages[:1])
+
+
+def test_a_drafter_cannot_open_the_summary(org: Any) -> None:
+    client = Client()
+    client.force_login(org.drafter)
+    response = client.get(reverse("reports_summary"))
+    assert (response.status_code, response.url) == (302, "/admin/")
