@@ -55,9 +55,9 @@ def coverage_load(*, path: Path) -> int:
         province = row.lookup("province", Province, "code") if row.text("province", False) else None
         CoverageFigure.objects.update_or_create(
             province=province,
-            year=row.number("year"),
+            year=row.whole("year"),
             defaults={
-                "participants": row.number("participants", required=False),
+                "participants": row.whole("participants", required=False),
                 "coverage_percent": row.decimal("coverage_percent"),
                 "plan_percent": row.decimal("plan_percent"),
                 "target_percent": row.decimal("target_percent"),
@@ -212,7 +212,7 @@ class _Row:
             self.fail(column, "is empty")
         return value
 
-    def number(self, column: str, required: bool = True) -> int | None:
+    def whole(self, column: str, required: bool = True) -> int | None:
         value = self.text(column, required)
         if not value:
             return None

@@ -8,7 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 480, 200
-LEFT, BOTTOM, TOP = 44, 34, 14
+LEFT, BOTTOM, TOP = 52, 34, 24
 COLOURS = ("#1d4f91", "#9bb7d4", "#c0392b")
 
 
@@ -66,7 +66,7 @@ def _axis(top: float, unit: str, plot_h: float) -> str:
             f'font-size="9">{escape(_number(value))}</text>'
         )
     if unit:
-        lines.append(f'<text x="4" y="{TOP - 4}" font-size="9">{escape(unit)}</text>')
+        lines.append(f'<text x="4" y="10" font-size="9">{escape(unit)}</text>')
     return "".join(lines)
 
 

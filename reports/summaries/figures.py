@@ -36,6 +36,14 @@ class QuarterRow:
     visits_growth: Decimal | None
     cost_growth: Decimal | None
 
+    @property
+    def cost_millions(self) -> int:
+        return round(self.total_cost / 1_000_000)
+
+    @property
+    def rejected_millions(self) -> int:
+        return round(self.rejected / 1_000_000)
+
 
 @dataclass(frozen=True)
 class RunRow:
