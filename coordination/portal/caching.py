@@ -6,6 +6,7 @@ may be cached by marking its response; a hit on a document page still counts as 
 
 import hashlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
@@ -15,6 +16,7 @@ from .models import PortalGeneration
 from .publishing import document_page_count_view
 
 TIMEOUT_S = 600
+T = TypeVar("T")
 _MARK = "portal_cache_page_pk"
 
 
@@ -48,9 +50,18 @@ class AnonymousPageCache:
         return response
 
 
-def _key(request: HttpRequest) -> str:
+def generation_key() -> str:
+    """What every cached piece of the portal is keyed by: it changes on every publish."""
     generation = PortalGeneration.objects.filter(pk=1).values_list("token", "number").first()
     token, number = generation or ("none", 0)
+    return f"portal:{token}:{number}:{timezone.localdate().isoformat()}"
+
+
+def cached_for_generation(name: str, compute: Callable[[], T]) -> T:
+    """``compute()``, kept until the next publish."""
+    return cache.get_or_set(f"{generation_key()}:{name}", compute, TIMEOUT_S)
+
+
+def _key(request: HttpRequest) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    language = translation.get_language()
-    return f"portal:{token}:{number}:{timezone.localdate().isoformat()}:{language}:{path}"
+    return f"{generation_key()}:{translation.get_language()}:{path}"

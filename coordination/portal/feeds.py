@@ -1,6 +1,7 @@
 """RSS and Atom feeds per topic and per issuing agency, and the sitemap."""
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -11,17 +12,18 @@ from wagtail.models import Site
 
 from coordination.organisation.models import Agency
 
-from .models import DocumentPage, Topic
-from .search import document_pages
+from .models import DocumentEntry, DocumentPage, Topic
+from .search import live_entries, pages_in_order
 
 FEED_SIZE = 30
 
 
 class _DocumentFeed(Feed):
-    """Subclasses say which pages with ``pages(obj)``."""
+    """Subclasses say which documents with ``entries(obj)``."""
 
     def items(self, obj: object) -> list[DocumentPage]:
-        return list(self.pages(obj)[:FEED_SIZE])
+        page_ids = self.entries(obj).values_list("page_id", flat=True)[:FEED_SIZE]
+        return pages_in_order(list(page_ids), today=timezone.localdate())
 
     def item_title(self, item: DocumentPage) -> str:
         return item.title
@@ -50,8 +52,8 @@ class TopicFeed(_DocumentFeed):
     def description(self, obj: Topic) -> str:
         return self.title(obj)
 
-    def pages(self, obj: Topic) -> object:
-        return document_pages(today=timezone.localdate()).filter(topics=obj)
+    def entries(self, obj: Topic) -> QuerySet[DocumentEntry]:
+        return live_entries().filter(page__topics=obj)
 
 
 class AgencyFeed(_DocumentFeed):
@@ -67,8 +69,8 @@ class AgencyFeed(_DocumentFeed):
     def description(self, obj: Agency) -> str:
         return self.title(obj)
 
-    def pages(self, obj: Agency) -> object:
-        return document_pages(today=timezone.localdate()).filter(entry__agency=obj)
+    def entries(self, obj: Agency) -> QuerySet[DocumentEntry]:
+        return live_entries().filter(agency=obj)
 
 
 class TopicAtomFeed(TopicFeed):

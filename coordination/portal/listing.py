@@ -1,5 +1,7 @@
 """What each portal page puts in its template context: reads only, bounded queries."""
 
+from datetime import date
+
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
@@ -8,18 +10,27 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .folding import FoldedQuery
-from .models import PAGE_SIZE, DocumentPage, DocumentStatus, Topic
-from .search import DocumentFilterForm, document_pages, document_search, search_results
+from .models import PAGE_SIZE, DocumentEntry, DocumentPage, DocumentStatus, Topic
+from .search import (
+    DocumentFilterForm,
+    document_search,
+    live_entries,
+    pages_in_order,
+    search_results,
+)
 from .status import document_relations, with_status
 
 HOME_COUNT = 8
+MOST_READ_COUNT = 5
 
 
 def home_context() -> dict:
-    pages = document_pages(today=timezone.localdate())
+    today = timezone.localdate()
+    latest = live_entries().values_list("page_id", flat=True)[:HOME_COUNT]
+    read = live_entries().filter(views__gt=0).order_by("-views", "-page_id")[:MOST_READ_COUNT]
     return {
-        "latest": pages[:HOME_COUNT],
-        "most_read": pages.filter(entry__views__gt=0).order_by("-entry__views", "-pk")[:5],
+        "latest": pages_in_order(list(latest), today=today),
+        "most_read": pages_in_order(list(read.values_list("page_id", flat=True)), today=today),
         "topics": Topic.objects.all()[:20],
     }
 
@@ -27,8 +38,9 @@ def home_context() -> dict:
 def index_context(request: HttpRequest) -> dict:
     form = DocumentFilterForm(request.GET or None)
     filters = form.filters() if request.GET else {}
-    pages = document_search(filters=filters, today=timezone.localdate())
-    page_of = page_of_results(pages, request.GET.get("p"))
+    today = timezone.localdate()
+    entries = document_search(filters=filters, today=today)
+    page_of = page_of_results(entries, request.GET.get("p"), today=today)
     query = FoldedQuery.of(str(filters.get("q", "")))
     return {
         "form": form,
@@ -68,8 +80,13 @@ def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
     return context
 
 
-def page_of_results(pages: QuerySet[DocumentPage], number: str | None) -> PaginatorPage:
-    return Paginator(pages, PAGE_SIZE).get_page(number)
+def page_of_results(
+    entries: QuerySet[DocumentEntry], number: str | None, *, today: date
+) -> PaginatorPage:
+    """One page of results: counted and sliced on the narrow entries, then the pages' rows."""
+    page_of = Paginator(entries.values_list("page_id", flat=True), PAGE_SIZE).get_page(number)
+    page_of.object_list = pages_in_order(list(page_of.object_list), today=today)
+    return page_of
 
 
 def _without_page(request: HttpRequest) -> str:

@@ -98,6 +98,7 @@ def document_entry_refresh(*, page: DocumentPage) -> DocumentEntry | None:
             "agency": page.source_document.agency if page.source_document else page.agency,
             "issued_on": issued_on,
             "year": issued_on.year if issued_on else None,
+            "sort_on": issued_on or page.first_published_at.date(),
             "in_force_from": display.effective_on or issued_on or page.first_published_at.date(),
             "expires_on": display.expires_on,
         },

@@ -6,17 +6,17 @@ from functools import reduce
 from operator import add
 
 from django import forms
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Agency, Province
 from workflows.documents.models import DocumentKind
 
+from .caching import cached_for_generation
 from .folding import FoldedQuery, excerpt, highlight
 from .models import DocumentEntry, DocumentPage, DocumentStatus, Topic
-from .status import with_status
+from .status import status_expression, with_status
 
 NUMBER_SCORE, PHRASE_SCORE, HEADING_SCORE, TEXT_SCORE = 1000, 100, 10, 1
 
@@ -36,9 +36,9 @@ class DocumentFilterForm(forms.Form):
         every = [("", _("All"))]
         self.fields["kind"].choices = every + list(DocumentKind.choices)
         self.fields["status"].choices = every + list(DocumentStatus.choices)
-        self.fields["agency"].choices = every + _agency_choices()
-        self.fields["year"].choices = every + _year_choices()
-        self.fields["topic"].choices = every + list(Topic.objects.values_list("slug", "name"))
+        facets = cached_for_generation("facets", _facets)
+        for name in ("agency", "year", "topic"):
+            self.fields[name].choices = every + facets[name]
 
     def filters(self) -> dict[str, object]:
         """The valid filters only: an invalid one is dropped rather than refused."""
@@ -46,9 +46,18 @@ class DocumentFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in ("", None)}
 
 
+def _facets() -> dict[str, list]:
+    """The agencies, years and topics there are documents for."""
+    return {"agency": _agency_choices(), "year": _year_choices(), "topic": _topic_choices()}
+
+
 def _agency_choices() -> list[tuple[str, str]]:
     used = DocumentEntry.objects.filter(page__live=True).values("agency")
     return list(Agency.objects.filter(pk__in=used).values_list("code", "name"))
+
+
+def _topic_choices() -> list[tuple[str, str]]:
+    return list(Topic.objects.values_list("slug", "name"))
 
 
 def _year_choices() -> list[tuple[int, int]]:
@@ -58,51 +67,59 @@ def _year_choices() -> list[tuple[int, int]]:
     return [(year, year) for year in sorted(set(years.distinct()), reverse=True)]
 
 
-def document_pages(*, today: date) -> QuerySet[DocumentPage]:
-    """Live document pages with their documents and status, newest first, in a bounded number
-    of queries."""
-    pages = (
-        DocumentPage.objects.live()
-        .select_related("source_document__agency", "agency", "entry")
-        .annotate(sort_date=Coalesce("entry__issued_on", "issued_on"))
-        .order_by(F("sort_date").desc(nulls_last=True), "-first_published_at")
+def live_entries() -> QuerySet[DocumentEntry]:
+    """The entries of live pages, newest first: a narrow, indexed ordering to paginate on."""
+    return DocumentEntry.objects.filter(page__live=True).order_by("-sort_on", "-page_id")
+
+
+def pages_in_order(page_ids: list[int], *, today: date) -> list[DocumentPage]:
+    """The pages with their documents and status, in the order given, in one query."""
+    pages = with_status(
+        DocumentPage.objects.filter(pk__in=page_ids).select_related(
+            "source_document__agency", "agency", "entry"
+        ),
+        today=today,
     )
-    return with_status(pages, today=today)
+    by_pk = {page.pk: page for page in pages}
+    return [by_pk[pk] for pk in page_ids if pk in by_pk]
 
 
 def document_search(
     *, filters: dict[str, object], today: date, province: Province | None = None
-) -> QuerySet[DocumentPage]:
-    """The filtered pages; with a query, only those containing every word, best first."""
-    pages = _filtered(document_pages(today=today), filters)
+) -> QuerySet[DocumentEntry]:
+    """The entries of the filtered pages; with a query, only those containing every word, best
+    first. Paginate on it, then read the page's rows with ``pages_in_order``."""
+    entries = _filtered(live_entries(), filters, today)
     if province is not None:
-        pages = pages.filter(concerning_province(province))
+        entries = entries.filter(concerning_province(province))
     query = FoldedQuery.of(str(filters.get("q", "")))
     if not query:
-        return pages
+        return entries
     for word in query.words:
-        pages = pages.filter(entry__text__contains=FoldedQuery.pattern(word))
-    return pages.annotate(score=_score(query)).order_by(
-        "-score", F("sort_date").desc(nulls_last=True), "-first_published_at"
-    )
+        entries = entries.filter(text__contains=FoldedQuery.pattern(word))
+    return entries.annotate(score=_score(query)).order_by("-score", "-sort_on", "-page_id")
 
 
 def concerning_province(province: Province) -> Q:
     """Addressed to the province by name, or issued by one of its agencies."""
     addressed = DocumentPage.provinces.through.objects.filter(province=province)
-    return Q(pk__in=addressed.values("documentpage_id")) | Q(entry__agency__province=province)
+    return Q(page_id__in=addressed.values("documentpage_id")) | Q(agency__province=province)
 
 
-def _filtered(pages: QuerySet[DocumentPage], filters: dict[str, object]) -> QuerySet[DocumentPage]:
+def _filtered(
+    entries: QuerySet[DocumentEntry], filters: dict[str, object], today: date
+) -> QuerySet[DocumentEntry]:
     lookups = {
-        "kind": "entry__kind",
-        "agency": "entry__agency__code",
-        "year": "entry__year",
+        "kind": "kind",
+        "agency": "agency__code",
+        "year": "year",
         "status": "status",
-        "topic": "topics__slug",
+        "topic": "page__topics__slug",
     }
     chosen = {lookups[name]: value for name, value in filters.items() if name in lookups}
-    return pages.filter(**chosen)
+    if "status" in chosen:
+        entries = entries.annotate(status=status_expression(today, page="page_id", entry=""))
+    return entries.filter(**chosen)
 
 
 def _when(condition: Q, score: int) -> Case:
@@ -113,12 +130,12 @@ def _score(query: FoldedQuery) -> object:
     """The document itself first: its number typed in full, then the phrase or its words in its
     type, number and subject; a document that only mentions them in its text comes after."""
     parts = [
-        _when(Q(entry__number_key=query.phrase), NUMBER_SCORE),
-        _when(Q(entry__heading__contains=f" {query.phrase}"), PHRASE_SCORE),
-        _when(Q(entry__text__contains=f" {query.phrase}"), TEXT_SCORE * 5),
+        _when(Q(number_key=query.phrase), NUMBER_SCORE),
+        _when(Q(heading__contains=f" {query.phrase}"), PHRASE_SCORE),
+        _when(Q(text__contains=f" {query.phrase}"), TEXT_SCORE * 5),
     ]
     for word in query.words:
-        parts.append(_when(Q(entry__heading__contains=FoldedQuery.pattern(word)), HEADING_SCORE))
+        parts.append(_when(Q(heading__contains=FoldedQuery.pattern(word)), HEADING_SCORE))
     return reduce(add, parts)
 
 

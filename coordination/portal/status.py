@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from .models import DocumentPage, DocumentRelation, DocumentStatus, RelationKind
 
 
-def _related_in_force(kind: RelationKind, today: date) -> Exists:
+def _related_in_force(kind: RelationKind, today: date, page: str) -> Exists:
     return Exists(
         DocumentRelation.objects.filter(
-            target=OuterRef("pk"),
+            target=OuterRef(page),
             kind=kind,
             source__live=True,
             source__entry__in_force_from__lte=today,
@@ -22,17 +22,24 @@ def _related_in_force(kind: RelationKind, today: date) -> Exists:
     )
 
 
-def status_expression(today: date) -> Case:
-    """Revoked, then superseded, expired, not yet in force, partly amended, else in force."""
+def status_expression(today: date, *, page: str = "pk", entry: str = "entry__") -> Case:
+    """Revoked, then superseded, expired, not yet in force, partly amended, else in force. On
+    pages by default; on entries with ``page="page_id", entry=""``."""
     return Case(
-        When(_related_in_force(RelationKind.REVOKES, today), then=Value(DocumentStatus.REVOKED)),
         When(
-            _related_in_force(RelationKind.SUPERSEDES, today),
+            _related_in_force(RelationKind.REVOKES, today, page),
+            then=Value(DocumentStatus.REVOKED),
+        ),
+        When(
+            _related_in_force(RelationKind.SUPERSEDES, today, page),
             then=Value(DocumentStatus.SUPERSEDED),
         ),
-        When(entry__expires_on__lte=today, then=Value(DocumentStatus.EXPIRED)),
-        When(entry__in_force_from__gt=today, then=Value(DocumentStatus.NOT_YET)),
-        When(_related_in_force(RelationKind.AMENDS, today), then=Value(DocumentStatus.AMENDED)),
+        When(Q(**{f"{entry}expires_on__lte": today}), then=Value(DocumentStatus.EXPIRED)),
+        When(Q(**{f"{entry}in_force_from__gt": today}), then=Value(DocumentStatus.NOT_YET)),
+        When(
+            _related_in_force(RelationKind.AMENDS, today, page),
+            then=Value(DocumentStatus.AMENDED),
+        ),
         default=Value(DocumentStatus.IN_FORCE),
     )
 

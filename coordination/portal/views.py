@@ -21,7 +21,7 @@ from workflows.documents.models.states import ISSUED_STATES
 from . import dashboard, receipts
 from .listing import page_of_results
 from .models import DocumentPage
-from .search import document_search
+from .search import document_search, live_entries
 
 
 def document_pdf_download(request: HttpRequest, pk: int) -> FileResponse:
@@ -63,8 +63,10 @@ def province_index(request: HttpRequest) -> HttpResponse:
 def province_page(request: HttpRequest, code: str) -> HttpResponse:
     """What concerns one province: documents addressed to it or issued by its offices."""
     province = get_object_or_404(Province, code=code, is_active=True)
-    pages = document_search(filters={}, today=timezone.localdate(), province=province)
-    context = {"province": province, "documents": page_of_results(pages, request.GET.get("p"))}
+    today = timezone.localdate()
+    entries = document_search(filters={}, today=today, province=province)
+    documents = page_of_results(entries, request.GET.get("p"), today=today)
+    context = {"province": province, "documents": documents}
     return render(request, "portal/province.html", context)
 
 
@@ -82,13 +84,15 @@ def reader_new(request: HttpRequest) -> HttpResponse:
     agency = receipts.provincial_agency_of(request.user)
     if agency is None:
         raise PermissionDenied
-    pages = (
-        receipts.pages_for_agency(agency)
-        .exclude(acknowledgements__agency=agency)
-        .select_related("source_document__agency", "agency")
-        .order_by("-first_published_at")
+    today = timezone.localdate()
+    entries = (
+        live_entries()
+        .filter(page_id__in=receipts.pages_for_agency(agency).values("pk"))
+        .exclude(page__acknowledgements__agency=agency)
+        .order_by("-page__first_published_at", "-page_id")
     )
-    context = {"agency": agency, "documents": page_of_results(pages, request.GET.get("p"))}
+    documents = page_of_results(entries, request.GET.get("p"), today=today)
+    context = {"agency": agency, "documents": documents}
     return render(request, "portal/reader_new.html", context)
 
 

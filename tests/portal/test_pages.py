@@ -80,7 +80,7 @@ def test_the_listing_is_newest_first_and_paginated(
 ) -> None:
     for number in range(1, PAGE_SIZE + 2):
         document_page_publish(document_pk=make_document(number=number).pk)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         first = _main("/van-ban/")
     newest, oldest = f"{PAGE_SIZE + 1:02d}/BHXH-CSYT", "01/BHXH-CSYT"
     assert first.index(newest) < first.index(f"{PAGE_SIZE:02d}/BHXH-CSYT")

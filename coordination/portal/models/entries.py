@@ -58,12 +58,14 @@ class DocumentEntry(models.Model):
     )
     issued_on = models.DateField(_("issue date"), null=True, db_index=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, db_index=True)
+    sort_on = models.DateField(_("listed on"), help_text=_("The issue date, else publication."))
     in_force_from = models.DateField(_("in force from"), null=True)
     expires_on = models.DateField(_("no longer in force from"), null=True)
     views = models.PositiveIntegerField(_("views"), default=0)
     indexed_at = models.DateTimeField(_("indexed"), auto_now=True)
 
     class Meta:
+        indexes = [models.Index(fields=["-sort_on", "-page"], name="portal_entry_newest")]
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
 
