@@ -51,6 +51,7 @@ class RequestCreateForm(forms.ModelForm):
         own.queryset = units_of(user).order_by("name")
         own.label = _("From my unit")
         own.label_from_instance = _unit_label
+        own.empty_label = None
         self.fields["unit"].label_from_instance = _unit_label
         documents = self.fields["documents"]
         documents.queryset = Document.objects.filter(
