@@ -80,3 +80,17 @@ class RequestActionForm(forms.Form):
             .order_by("agency__kind", "agency__name", "name")
         )
         self.fields["unit"].label_from_instance = _unit_label
+
+
+class LinkDocumentForm(forms.Form):
+    revision = forms.IntegerField(widget=forms.HiddenInput)
+    document = forms.ModelChoiceField(
+        label=_("Issued document that answers it"),
+        queryset=Document.objects.filter(state__in=ISSUED_STATES, confidentiality="").order_by(
+            "-issued_on", "-pk"
+        ),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].label_from_instance = _document_label

@@ -60,6 +60,12 @@ def check_assignee(request: "CoordinationRequest", user: Any) -> None:
         raise NotTheAssignee(_("Only the person it is assigned to may do this."))
 
 
+def check_link(request: "CoordinationRequest", user: Any) -> None:
+    """The assignee or the receiving unit's head links the document that answers it."""
+    if request.assignee_id != user.pk:
+        check_assign(request, user)
+
+
 def check_requester(request: "CoordinationRequest", user: Any) -> None:
     if request.requester_id != user.pk:
         raise NotTheRequester(_("Only the person who raised the request may do this."))

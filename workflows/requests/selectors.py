@@ -109,6 +109,19 @@ def _allowed_by_state(request: CoordinationRequest, method: Any) -> bool:
     return can_proceed(method, check_conditions=False)
 
 
+def request_may_link(request: CoordinationRequest, user: Any) -> bool:
+    try:
+        rules.check_link(request, user)
+    except RequestActionRefused:
+        return False
+    return True
+
+
+def requests_answered_by(document: Any, user: Any) -> QuerySet[CoordinationRequest]:
+    """The requests this document answers that this person may see."""
+    return requests_visible_to(user).filter(answered_by=document).order_by("-created_at")
+
+
 def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:
     return request.events.select_related("actor", "unit__agency")
 

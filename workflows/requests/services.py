@@ -152,6 +152,35 @@ def request_reopen(
     return _transition(request, actor, expected_revision, "reopen", rules.check_requester, comment)
 
 
+def request_link_document(
+    *, request: CoordinationRequest, actor: Any, expected_revision: int, document: Document
+) -> CoordinationRequest:
+    """Record that an issued document answers the request; both pages then show the link."""
+    if not document.is_issued or document.is_confidential:
+        raise WrongState(_("Only an issued, non-confidential document can answer a request."))
+    with capacities_fixed(actor):
+        _check_fresh(request, expected_revision)
+        rules.check_link(request, actor)
+        with transaction.atomic():
+            locked = _lock(request, expected_revision)
+            rules.check_link(locked, actor)
+            if locked.answered_by.filter(pk=document.pk).exists():
+                raise WrongState(_("That document is already linked."))
+            locked.answered_by.add(document)
+            locked.revision += 1
+            locked.save()
+            label = document.number_symbol or document.subject
+            _record(
+                locked,
+                actor=actor,
+                action="link",
+                source=locked.state,
+                unit=locked.unit,
+                comment=label,
+            )
+    return locked
+
+
 def _require_text(text: str, message: str) -> None:
     if not text.strip():
         raise ReasonRequired(message)

@@ -16,7 +16,7 @@ from coordination.organisation.selectors import capacities_remember
 
 from . import selectors, services
 from .exceptions import RequestActionRefused
-from .forms import RequestActionForm, RequestCreateForm
+from .forms import LinkDocumentForm, RequestActionForm, RequestCreateForm
 from .models import CoordinationRequest
 
 TABS = (
@@ -107,6 +107,27 @@ def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     return redirect("requests_detail", pk=pk)
 
 
+@require_POST
+def request_link_document(request: HttpRequest, pk: int) -> HttpResponse:
+    capacities_remember(request.user)
+    item = visible_request(request, pk)
+    form = LinkDocumentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an issued document; nothing was changed."))
+        return redirect("requests_detail", pk=pk)
+    try:
+        services.request_link_document(
+            request=item,
+            actor=request.user,
+            expected_revision=form.cleaned_data["revision"],
+            document=form.cleaned_data["document"],
+        )
+    except RequestActionRefused as refusal:
+        return _refused_page(request, item, refusal)
+    messages.success(request, _("The document is linked as answering this request."))
+    return redirect("requests_detail", pk=pk)
+
+
 def _perform(item: CoordinationRequest, user: Any, action: str, data: dict[str, Any]) -> None:
     common = {"request": item, "actor": user, "expected_revision": data["revision"]}
     text = data["comment"] or ""
@@ -144,6 +165,9 @@ def _detail_context(item: CoordinationRequest, user: Any) -> dict[str, Any]:
         "may_forward": "forward" in names,
         "action_form": form,
         "documents": item.documents.order_by("-issued_on", "pk"),
+        "answered_by": item.answered_by.order_by("-issued_on", "pk"),
+        "may_link": selectors.request_may_link(item, user),
+        "link_form": LinkDocumentForm(initial={"revision": item.revision}),
         "timeline": selectors.request_timeline(item),
         "today": timezone.localdate(),
     }

@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "reply": _("gave the information asked for"),
     "accept": _("accepted the answer"),
     "reopen": _("reopened it"),
+    "link": _("linked a document that answers it"),
 }
 
 

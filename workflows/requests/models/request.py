@@ -32,6 +32,13 @@ class CoordinationRequest(ConcurrentTransitionMixin, models.Model):
         blank=True,
         related_name="coordination_requests",
     )
+    answered_by = models.ManyToManyField(
+        "documents.Document",
+        verbose_name=_("answered by"),
+        blank=True,
+        related_name="answered_requests",
+        help_text=_("Issued documents that answer this request (a guidance letter to many)."),
+    )
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
