@@ -30,10 +30,18 @@ def request_notify_step(*, request: CoordinationRequest, actor: Any, action: str
             _send(request, [request.requester], actor, NoticeKind.RETURN, headline)
 
 
+def request_notify_overdue(*, request: CoordinationRequest) -> None:
+    """The answer is late: the receiving unit's heads and the assignee hear of it."""
+    with translation.override("vi"):
+        people = [*unit_heads(request.unit), request.assignee]
+        _send(request, people, None, NoticeKind.ESCALATION, _("Overdue"))
+
+
 def _send(
     request: CoordinationRequest, people: list[Any], actor: Any, kind: str, headline: str
 ) -> None:
-    people = [person for person in people if person is not None and person.pk != actor.pk]
+    acting = getattr(actor, "pk", None)
+    people = [person for person in people if person is not None and person.pk != acting]
     if not people:
         return
     due = _("due")

@@ -20,6 +20,7 @@ ACTION_LABELS = {
     "accept": _("accepted the answer"),
     "reopen": _("reopened it"),
     "link": _("linked a document that answers it"),
+    "escalate": _("flagged it as overdue"),
 }
 
 

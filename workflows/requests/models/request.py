@@ -79,6 +79,7 @@ class CoordinationRequest(ConcurrentTransitionMixin, models.Model):
     created_at = models.DateTimeField(_("raised"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("accepted"), null=True, blank=True, editable=False)
+    escalated_at = models.DateTimeField(_("escalated"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
