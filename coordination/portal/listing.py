@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from .folding import FoldedQuery
 from .models import PAGE_SIZE, DocumentEntry, DocumentPage, DocumentStatus, Topic
@@ -22,6 +23,7 @@ from .status import document_relations, with_status
 
 HOME_COUNT = 8
 MOST_READ_COUNT = 5
+COUNT_CAP = 1000
 
 
 def home_context() -> dict:
@@ -50,6 +52,7 @@ def index_context(request: HttpRequest) -> dict:
         "filtered": bool(filters),
         "query_string": _without_page(request),
         "feeds": _feeds(filters),
+        "count_cap": COUNT_CAP,
     }
 
 
@@ -80,11 +83,21 @@ def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
     return context
 
 
+class CountCappedPaginator(Paginator):
+    """Counts no further than COUNT_CAP + 1: 'more than 1,000 documents' is all a reader needs,
+    and counting every match of a common word costs as much as finding them."""
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: COUNT_CAP + 1].count()
+
+
 def page_of_results(
     entries: QuerySet[DocumentEntry], number: str | None, *, today: date
 ) -> PaginatorPage:
     """One page of results: counted and sliced on the narrow entries, then the pages' rows."""
-    page_of = Paginator(entries.values_list("page_id", flat=True), PAGE_SIZE).get_page(number)
+    ids = entries.values_list("page_id", flat=True)
+    page_of = CountCappedPaginator(ids, PAGE_SIZE).get_page(number)
     page_of.object_list = pages_in_order(list(page_of.object_list), today=today)
     return page_of
 

@@ -125,3 +125,12 @@ def test_a_document_changed_by_a_later_one_keeps_its_page_and_pdf(
     page = document_page_publish(document_pk=issued.pk)
     assert "Số: 01/BHXH-CSYT" in _main(page.url)
     assert Client().get(f"/pdf/van-ban/{issued.pk}/").status_code == 200
+
+
+def test_a_listing_counts_no_further_than_its_cap(
+    make_document: Callable[..., Document], monkeypatch: Any
+) -> None:
+    for number in range(1, 4):
+        document_page_publish(document_pk=make_document(number=number).pk)
+    monkeypatch.setattr("coordination.portal.listing.COUNT_CAP", 2)
+    assert "Hơn 2 văn bản" in _main("/van-ban/")
