@@ -168,6 +168,6 @@ def request_counts(user: Any) -> dict[str, int]:
     return {
         "queue": requests_in_unit_queue(user).count(),
         "assigned": requests_assigned_to(user).count(),
-        "mine": requests_raised_by(user).filter(state__in=OPEN_STATES).count(),
+        "mine": requests_raised_by(user).count(),
         "overdue": requests_overdue(user).count(),
     }
