@@ -49,6 +49,7 @@ def test_the_head_assigns_a_member_who_is_told(org: Any, qnam: Any, committed: A
         2,
     )
     assert Notification.objects.filter(recipient=org.moh_reviewer).exists()
+    assert _last_event(assigned).to_person == org.moh_reviewer
 
 
 def test_the_head_reassigns_to_another_member(org: Any, qnam: Any) -> None:
@@ -68,6 +69,7 @@ def test_the_head_forwards_it_and_it_waits_at_the_new_unit(
         )
     assert (forwarded.state, forwarded.unit, forwarded.assignee) == (S.SUBMITTED, org.csyt, None)
     event = _last_event(forwarded)
+    assert (event.to_unit, event.to_person) == (org.csyt, None)
     assert (event.action, event.unit, event.comment) == (
         "forward",
         org.moh_bh,

@@ -78,6 +78,8 @@ def test_the_head_assigns_from_the_page(org: Any, qnam: Any) -> None:
     assert response.status_code == 302
     request.refresh_from_db()
     assert (request.state, request.assignee) == (S.ASSIGNED, org.moh_reviewer)
+    timeline = client.get(reverse("requests_detail", args=[request.pk])).content.decode()
+    assert org.moh_reviewer.get_full_name() in timeline.split('data-testid="timeline"')[1]
 
 
 def test_a_stale_form_is_refused_with_what_changed(org: Any, qnam: Any) -> None:

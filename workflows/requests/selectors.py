@@ -123,7 +123,7 @@ def requests_answered_by(document: Any, user: Any) -> QuerySet[CoordinationReque
 
 
 def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:
-    return request.events.select_related("actor", "unit__agency")
+    return request.events.select_related("actor", "unit__agency", "to_unit__agency", "to_person")
 
 
 def request_changes_since(request: CoordinationRequest, revision: int) -> list[str]:

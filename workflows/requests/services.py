@@ -209,7 +209,16 @@ def _transition(
                 fill(locked)
             locked.revision += 1
             locked.save()
-            _record(locked, actor=actor, action=name, source=source, unit=unit, comment=comment)
+            _record(
+                locked,
+                actor=actor,
+                action=name,
+                source=source,
+                unit=unit,
+                comment=comment,
+                to_unit=locked.unit if locked.unit != unit else None,
+                to_person=locked.assignee if name == "assign" else None,
+            )
     transaction.on_commit(lambda: request_notify_step(request=locked, actor=actor, action=name))
     return locked
 
@@ -249,6 +258,8 @@ def _record(
     source: str,
     unit: Unit,
     comment: str = "",
+    to_unit: Unit | None = None,
+    to_person: Any = None,
 ) -> RequestEvent:
     return RequestEvent.objects.create(
         request=request,
@@ -256,6 +267,8 @@ def _record(
         source_state=source,
         target_state=request.state,
         unit=unit,
+        to_unit=to_unit,
+        to_person=to_person,
         actor=actor,
         comment=comment,
         revision=request.revision,

@@ -45,6 +45,22 @@ class RequestEvent(models.Model):
         related_name="+",
         help_text=_("The unit that held the request when this was done."),
     )
+    to_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("forwarded to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    to_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
     )
