@@ -8,6 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from workflows.requests import selectors
 from workflows.requests.models import CoordinationRequest
 from workflows.requests.models import RequestState as S
 
@@ -129,7 +130,9 @@ def _queries(client: Client, url: str) -> int:
 def test_queries_per_page_do_not_grow_with_the_requests(org: Any, qnam: Any) -> None:
     client = _client_for(org.moh_head)
     first = to_state(org, qnam, S.ASSIGNED)
-    tabs = [reverse("requests_index") + f"?tab={tab}" for tab in ("queue", "all", "overdue")]
+    tabs = [
+        reverse("requests_index") + f"?tab={tab}" for tab in ("waiting", "queue", "all", "overdue")
+    ]
     detail = reverse("requests_detail", args=[first.pk])
     few = [_queries(client, url) for url in [*tabs, detail]]
     for _ in range(6):
@@ -138,3 +141,21 @@ def test_queries_per_page_do_not_grow_with_the_requests(org: Any, qnam: Any) -> 
     many = [_queries(client, url) for url in [*tabs, detail]]
     assert many == few
     assert max(many) <= 25
+
+
+def test_waiting_for_me_holds_each_persons_next_step(org: Any, qnam: Any) -> None:
+    submitted = raise_request(org, qnam, subject="Chờ phân công")
+    answered = to_state(org, qnam, S.ANSWERED)
+    assigned = to_state(org, qnam, S.ASSIGNED)
+    assert list(selectors.requests_waiting_for(org.moh_head)) == [submitted]
+    assert list(selectors.requests_waiting_for(org.moh_reviewer)) == [assigned]
+    assert list(selectors.requests_waiting_for(qnam.officer)) == [answered]
+    assert list(selectors.requests_waiting_for(qnam.colleague)) == []
+
+
+def test_the_dashboard_lists_the_requests_waiting(org: Any, qnam: Any) -> None:
+    raise_request(org, qnam, subject="Đề nghị cung cấp số liệu chi phí")
+    home = _client_for(org.moh_head).get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-testid="requests-panel"' in home and "Đề nghị cung cấp số liệu chi phí" in home
+    other = _client_for(org.drafter).get(reverse("wagtailadmin_home")).content.decode()
+    assert 'data-testid="requests-panel"' not in other

@@ -22,6 +22,7 @@ from .models import (
     RECEIVER_STATES,
     CoordinationRequest,
     RequestEvent,
+    RequestState,
 )
 
 _RELATED = ("requester", "requester_unit__agency", "unit__agency", "assignee")
@@ -57,6 +58,22 @@ def requests_visible_to(user: Any) -> QuerySet[CoordinationRequest]:
     passed = Exists(RequestEvent.objects.filter(request=OuterRef("pk"), unit_id__in=units))
     mine = Q(requester=user) | Q(requester_unit_id__in=units) | Q(unit_id__in=units)
     return CoordinationRequest.objects.filter(mine | passed).select_related(*_RELATED)
+
+
+def requests_waiting_for(user: Any) -> QuerySet[CoordinationRequest]:
+    """What this person can move on now: to assign (as a unit head), to answer (as the
+    assignee), to reply to or accept (as the requester)."""
+    heads = {c.unit_id for c in capacities_of(user) if c.role == Role.UNIT_HEAD}
+    waiting = (
+        Q(state=RequestState.SUBMITTED, unit_id__in=heads)
+        | Q(state=RequestState.ASSIGNED, assignee=user)
+        | Q(state__in=(RequestState.WAITING_FOR_REQUESTER, RequestState.ANSWERED), requester=user)
+    )
+    return (
+        CoordinationRequest.objects.filter(waiting)
+        .select_related(*_RELATED)
+        .order_by("due_on", "pk")
+    )
 
 
 def requests_in_unit_queue(user: Any) -> QuerySet[CoordinationRequest]:
@@ -166,6 +183,7 @@ def units_of(user: Any) -> QuerySet[Unit]:
 def request_counts(user: Any) -> dict[str, int]:
     """One count per tab of the requests screen."""
     return {
+        "waiting": requests_waiting_for(user).count(),
         "queue": requests_in_unit_queue(user).count(),
         "assigned": requests_assigned_to(user).count(),
         "mine": requests_raised_by(user).count(),

@@ -20,6 +20,7 @@ from .forms import LinkDocumentForm, RequestActionForm, RequestCreateForm
 from .models import CoordinationRequest
 
 TABS = (
+    ("waiting", gettext_lazy("Waiting for me"), selectors.requests_waiting_for),
     ("queue", gettext_lazy("My unit's queue"), selectors.requests_in_unit_queue),
     ("assigned", gettext_lazy("Assigned to me"), selectors.requests_assigned_to),
     ("mine", gettext_lazy("My requests"), selectors.requests_raised_by),
@@ -45,9 +46,9 @@ def visible_request(request: HttpRequest, pk: int) -> CoordinationRequest:
 def request_index(request: HttpRequest) -> HttpResponse:
     capacities_remember(request.user)
     lists = {name: select for name, _label, select in TABS}
-    tab = request.GET.get("tab", "queue")
+    tab = request.GET.get("tab", "waiting")
     if tab not in lists:
-        tab = "queue"
+        tab = "waiting"
     page = Paginator(lists[tab](request.user), PAGE_SIZE).get_page(request.GET.get("p"))
     counts = selectors.request_counts(request.user)
     context = {

@@ -1,10 +1,13 @@
+from typing import Any
+
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
-from . import views
+from . import selectors, views
 
 urlpatterns = [
     path("", views.request_index, name="requests_index"),
@@ -23,3 +26,23 @@ def register_request_urls() -> list:
 @hooks.register("register_admin_menu_item")
 def register_request_menu_item() -> MenuItem:
     return MenuItem(_("Requests"), reverse("requests_index"), icon_name="mail", order=55)
+
+
+class RequestsWaitingPanel(Component):
+    """On the admin dashboard: the coordination requests the signed-in person can move on."""
+
+    name = "requests_waiting"
+    order = 60
+    template_name = "requests/panels/waiting_for_me.html"
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        waiting = selectors.requests_waiting_for(self.user)
+        return {"requests": waiting[:10], "count": waiting.count()}
+
+
+@hooks.register("construct_homepage_panels")
+def add_requests_waiting_panel(request: Any, panels: list) -> None:
+    panels.append(RequestsWaitingPanel(request.user))
