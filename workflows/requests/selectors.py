@@ -147,7 +147,7 @@ def request_changes_since(request: CoordinationRequest, revision: int) -> list[s
     """Plain sentences for the person whose form went stale: who did what since they looked."""
     events = request.events.filter(revision__gt=revision).select_related("actor")
     return [
-        _("%(who)s %(what)s at %(when)s")
+        _("%(who)s %(what)s (%(when)s)")
         % {
             "who": person_name(event.actor),
             "what": event.action_label,

@@ -25,7 +25,7 @@ TABS = (
     ("assigned", gettext_lazy("Assigned to me"), selectors.requests_assigned_to),
     ("mine", gettext_lazy("My requests"), selectors.requests_raised_by),
     ("overdue", gettext_lazy("Overdue"), selectors.requests_overdue),
-    ("all", gettext_lazy("All I can see"), selectors.requests_visible_to),
+    ("all", gettext_lazy("All requests I can see"), selectors.requests_visible_to),
 )
 DONE_MESSAGES = {
     "assign": gettext_lazy("The request was assigned."),
