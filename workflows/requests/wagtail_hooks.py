@@ -25,7 +25,7 @@ def register_request_urls() -> list:
 
 @hooks.register("register_admin_menu_item")
 def register_request_menu_item() -> MenuItem:
-    return MenuItem(_("Requests"), reverse("requests_index"), icon_name="mail", order=55)
+    return MenuItem(_("Requests"), reverse("requests_index"), icon_name="comment", order=55)
 
 
 class RequestsWaitingPanel(Component):
