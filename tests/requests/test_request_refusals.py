@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 
 from coordination.organisation.names import person_name
+from workflows.documents import services as document_services
+from workflows.documents.models import DocumentKind
 from workflows.requests import services
 from workflows.requests.exceptions import (
     NotTheAssignee,
@@ -126,4 +128,13 @@ def test_nobody_raises_a_request_for_a_unit_they_do_not_belong_to(org: Any, qnam
         raise_request(org, qnam, actor=org.drafter)
     with pytest.raises(WrongUnit):
         raise_request(org, qnam, unit=qnam.unit)
+    assert RequestEvent.objects.count() == 0
+
+
+def test_a_request_names_only_issued_public_documents(org: Any, qnam: Any) -> None:
+    draft = document_services.document_create(
+        actor=org.drafter, unit=org.csyt, kind=DocumentKind.OFFICIAL_LETTER, subject="Dự thảo"
+    )
+    with pytest.raises(WrongState):
+        raise_request(org, qnam, documents=[draft])
     assert RequestEvent.objects.count() == 0

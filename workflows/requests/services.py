@@ -55,6 +55,9 @@ def request_create(
     )
     with capacities_fixed(actor):
         rules.check_raise(request, actor)
+    documents = list(documents)
+    for document in documents:
+        _check_public(document)
     with transaction.atomic():
         request.save()
         request.documents.set(documents)
@@ -156,8 +159,7 @@ def request_link_document(
     *, request: CoordinationRequest, actor: Any, expected_revision: int, document: Document
 ) -> CoordinationRequest:
     """Record that an issued document answers the request; both pages then show the link."""
-    if not document.is_issued or document.is_confidential:
-        raise WrongState(_("Only an issued, non-confidential document can answer a request."))
+    _check_public(document)
     with capacities_fixed(actor):
         _check_fresh(request, expected_revision)
         rules.check_link(request, actor)
@@ -179,6 +181,12 @@ def request_link_document(
                 comment=label,
             )
     return locked
+
+
+def _check_public(document: Document) -> None:
+    """Requests cross agencies, so they name only documents everyone may read."""
+    if not document.is_issued or document.is_confidential:
+        raise WrongState(_("Only an issued, non-confidential document can be named here."))
 
 
 def _require_text(text: str, message: str) -> None:
