@@ -3,13 +3,17 @@ a bounded number of queries per page."""
 
 from typing import Any
 
+import pytest
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from workflows.requests import selectors
-from workflows.requests.models import CoordinationRequest
+from workflows.requests.exceptions import AttachmentRefused
+from workflows.requests.models import MAX_ATTACHMENT_BYTES, CoordinationRequest
 from workflows.requests.models import RequestState as S
 
 from .steps import act, raise_request, to_state
@@ -159,3 +163,40 @@ def test_the_dashboard_lists_the_requests_waiting(org: Any, qnam: Any) -> None:
     assert 'data-testid="requests-panel"' in home and "Đề nghị cung cấp số liệu chi phí" in home
     other = _client_for(org.drafter).get(reverse("wagtailadmin_home")).content.decode()
     assert 'data-testid="requests-panel"' not in other
+
+
+def test_files_sent_with_a_request_reach_only_those_who_see_it(
+    org: Any, qnam: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("tu-choi-quy4.csv", "Mã cơ sở;Số tiền\n49001;1.200.000\n".encode())
+    response = _client_for(qnam.officer).post(
+        reverse("requests_create"),
+        {
+            "requester_unit": qnam.unit.pk,
+            "unit": org.moh_bh.pk,
+            "subject": "Số liệu từ chối thanh toán",
+            "description": "Gửi kèm bảng số liệu.",
+            "urgency": "normal",
+            "attachments": [upload],
+        },
+    )
+    assert response.status_code == 302
+    attachment = CoordinationRequest.objects.get().attachments.get()
+    url = reverse("requests_attachment", args=[attachment.request_id, attachment.pk])
+    download = _client_for(org.moh_head).get(url)
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content).startswith("Mã cơ sở".encode())
+    assert _client_for(org.drafter).get(url).status_code == 404
+
+
+def test_an_oversized_file_is_refused_and_nothing_is_stored(
+    org: Any, qnam: Any, settings: Any, tmp_path: Any
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    big = SimpleUploadedFile("lon.bin", b"0" * (MAX_ATTACHMENT_BYTES + 1))
+    with pytest.raises(AttachmentRefused):
+        raise_request(org, qnam, attachments=[big])
+    assert not CoordinationRequest.objects.exists()
+    assert not list(tmp_path.rglob("*.bin"))

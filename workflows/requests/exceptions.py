@@ -35,6 +35,10 @@ class ReasonRequired(RequestActionRefused):
     pass
 
 
+class AttachmentRefused(RequestActionRefused):
+    pass
+
+
 class RequestChanged(RequestActionRefused):
     """The request changed since the actor opened it; ``changes`` says how."""
 

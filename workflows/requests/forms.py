@@ -22,6 +22,23 @@ def _document_label(document: Document) -> str:
     return f"{document.number_symbol} – {document.subject[:100]}"
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files from one input; cleans to a list (empty when none were chosen)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else [data]
+        single = super().clean
+        return [cleaned for cleaned in (single(f, initial) for f in files) if cleaned]
+
+
 class RequestCreateForm(forms.ModelForm):
     unit = forms.ModelChoiceField(
         label=_("To the unit"),
@@ -38,6 +55,11 @@ class RequestCreateForm(forms.ModelForm):
         ),
     )
 
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Up to 10 files of at most 10 MB each."),
+    )
     field_order = ["requester_unit", "unit", "subject", "description", "urgency", "due_on"]
 
     class Meta:

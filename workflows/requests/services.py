@@ -7,10 +7,12 @@ the commit.
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django_fsm import can_proceed
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,8 +23,15 @@ from workflows.documents.models import Document
 
 from . import rules
 from .deadlines import request_due_on
-from .exceptions import ReasonRequired, RequestChanged, WrongState, WrongUnit
-from .models import CoordinationRequest, RequestEvent, RequestUrgency
+from .exceptions import AttachmentRefused, ReasonRequired, RequestChanged, WrongState, WrongUnit
+from .models import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    CoordinationRequest,
+    RequestAttachment,
+    RequestEvent,
+    RequestUrgency,
+)
 from .notices import request_notify_step
 from .selectors import request_changes_since, unit_members
 
@@ -39,6 +48,7 @@ def request_create(
     urgency: str = RequestUrgency.NORMAL,
     due_on: date | None = None,
     documents: Iterable[Document] = (),
+    attachments: Iterable[UploadedFile] = (),
 ) -> CoordinationRequest:
     """Someone of ``requester_unit`` asks ``unit``; the deadline follows the urgency unless
     given."""
@@ -58,9 +68,13 @@ def request_create(
     documents = list(documents)
     for document in documents:
         _check_public(document)
+    files = list(attachments)
+    _check_attachments(files)
     with transaction.atomic():
         request.save()
         request.documents.set(documents)
+        for upload in files:
+            _attach(request, upload, actor)
         _record(request, actor=actor, action="create", source=request.state, unit=unit)
     transaction.on_commit(
         lambda: request_notify_step(request=request, actor=actor, action="create")
@@ -187,6 +201,24 @@ def _check_public(document: Document) -> None:
     """Requests cross agencies, so they name only documents everyone may read."""
     if not document.is_issued or document.is_confidential:
         raise WrongState(_("Only an issued, non-confidential document can be named here."))
+
+
+def _check_attachments(files: list[UploadedFile]) -> None:
+    if len(files) > MAX_ATTACHMENTS:
+        raise AttachmentRefused(_("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS})
+    for upload in files:
+        if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
+            raise AttachmentRefused(
+                _("%(name)s is larger than %(mb)d MB.")
+                % {"name": upload.name, "mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)}
+            )
+
+
+def _attach(request: CoordinationRequest, upload: UploadedFile, actor: Any) -> None:
+    name = Path(upload.name or "tep").name[:200]
+    RequestAttachment.objects.create(
+        request=request, file=upload, name=name, size=upload.size or 0, uploaded_by=actor
+    )
 
 
 def _require_text(text: str, message: str) -> None:

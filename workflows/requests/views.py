@@ -5,7 +5,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -62,7 +62,7 @@ def request_index(request: HttpRequest) -> HttpResponse:
 
 def request_create(request: HttpRequest) -> HttpResponse:
     capacities_remember(request.user)
-    form = RequestCreateForm(request.POST or None, user=request.user)
+    form = RequestCreateForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -75,6 +75,7 @@ def request_create(request: HttpRequest) -> HttpResponse:
                 urgency=data["urgency"],
                 due_on=data["due_on"],
                 documents=data["documents"],
+                attachments=data["attachments"],
             )
         except RequestActionRefused as refusal:
             form.add_error(None, refusal.message)
@@ -106,6 +107,13 @@ def request_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         return _refused_page(request, item, refusal)
     messages.success(request, str(DONE_MESSAGES[action]))
     return redirect("requests_detail", pk=pk)
+
+
+def request_attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+    """A file of a request, to those who may see the request, always as a download."""
+    item = visible_request(request, pk)
+    attachment = get_object_or_404(item.attachments, pk=attachment_pk)
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 
 @require_POST
@@ -167,6 +175,7 @@ def _detail_context(item: CoordinationRequest, user: Any) -> dict[str, Any]:
         "action_form": form,
         "documents": item.documents.order_by("-issued_on", "pk"),
         "answered_by": item.answered_by.order_by("-issued_on", "pk"),
+        "attachments": item.attachments.all(),
         "may_link": selectors.request_may_link(item, user),
         "link_form": LinkDocumentForm(initial={"revision": item.revision}),
         "timeline": selectors.request_timeline(item),

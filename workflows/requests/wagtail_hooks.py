@@ -13,6 +13,11 @@ urlpatterns = [
     path("", views.request_index, name="requests_index"),
     path("new/", views.request_create, name="requests_create"),
     path("<int:pk>/", views.request_detail, name="requests_detail"),
+    path(
+        "<int:pk>/files/<int:attachment_pk>/",
+        views.request_attachment,
+        name="requests_attachment",
+    ),
     path("<int:pk>/link/", views.request_link_document, name="requests_link_document"),
     path("<int:pk>/<slug:action>/", views.request_act, name="requests_act"),
 ]
