@@ -22,6 +22,7 @@ from .models import (
     DocumentEntry,
     DocumentIndexPage,
     DocumentPage,
+    DocumentRelation,
     HomePage,
     PortalGeneration,
 )
@@ -71,8 +72,34 @@ def document_page_publish(*, document_pk: int) -> DocumentPage:
         else:
             _copy_fields(page, document)
         page.save_revision().publish()
+        relations_mirror(page=page)
         document_entry_refresh(page=page)
     return page
+
+
+def relations_mirror(*, page: DocumentPage) -> int:
+    """The workflow's applied relations of the page's document (this decision revokes that one)
+    as relations between pages, so both pages show them and the earlier one's status follows.
+    Returns how many were new; documents without a page yet are left out."""
+    document = page.source_document
+    if document is None:
+        return 0
+    relations = list(document.relations.filter(applied_at__isnull=False))
+    targets = {
+        p.source_document_id: p
+        for p in DocumentPage.objects.filter(
+            source_document_id__in=[r.target_id for r in relations]
+        )
+    }
+    made = 0
+    for relation in relations:
+        target = targets.get(relation.target_id)
+        if target is not None:
+            _row, created = DocumentRelation.objects.get_or_create(
+                source=page, kind=relation.kind, target=target
+            )
+            made += created
+    return made
 
 
 def document_entry_refresh(*, page: DocumentPage) -> DocumentEntry | None:
