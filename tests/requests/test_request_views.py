@@ -11,6 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.factories import MembershipFactory, UserFactory
 from workflows.requests import selectors
 from workflows.requests.exceptions import AttachmentRefused
 from workflows.requests.models import MAX_ATTACHMENT_BYTES, CoordinationRequest
@@ -76,9 +77,12 @@ def test_only_the_units_involved_see_a_request(org: Any, qnam: Any) -> None:
 
 def test_the_head_assigns_from_the_page(org: Any, qnam: Any) -> None:
     request = raise_request(org, qnam)
+    newcomer = UserFactory(id=12345, username="moh.newcomer")
+    MembershipFactory(user=newcomer, unit=org.moh_bh, role="reviewer")
     client = _client_for(org.moh_head)
     page = client.get(reverse("requests_detail", args=[request.pk])).content.decode()
     assert 'data-action="assign"' in page and 'data-action="accept"' not in page
+    assert '<option value="12345">' in page, "keys are never written as 12.345"
     response = _post(client, request, "assign", assignee=org.moh_reviewer.pk, comment="Xử lý")
     assert response.status_code == 302
     request.refresh_from_db()
