@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.organisation.models import Unit
+from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
 from workflows.documents.models import Document
 
@@ -96,7 +97,7 @@ def request_assign(
         if not unit_members(locked.unit).filter(pk=assignee.pk).exists():
             raise WrongUnit(
                 _("%(person)s is not a member of %(unit)s.")
-                % {"person": assignee, "unit": locked.unit.name}
+                % {"person": person_name(assignee), "unit": locked.unit.name}
             )
         locked.assignee = assignee
 
