@@ -127,3 +127,24 @@ def test_notifications_page_lists_and_marks_read(
     page = client.get(reverse("notification_index"))
     assert page.status_code == 200 and len(page.context["unread"]) == 1
     assert org.head.notifications.filter(read_at__isnull=True).count() == 0
+
+
+def test_numbers_in_forms_are_never_written_with_thousands_separators(org: Any) -> None:
+    """A revision or comment id above 999 must post back as 1234, not '1.234'."""
+    from workflows.documents.models import Document, DocumentComment
+
+    document = drive(org, draft(org), S.INTERNAL_REVIEW)
+    DocumentComment.objects.create(
+        id=4321,
+        document=document,
+        version=document.versions.get(),
+        author=org.head,
+        author_agency=org.vss,
+        body="Góp ý.",
+    )
+    Document.objects.filter(pk=document.pk).update(revision=1234)
+    html = _client(org.head).get(reverse("workflow_document", args=[document.pk])).content
+    assert b'name="revision" value="1234"' in html
+    assert b'name="parent" value="4321"' in html
+    register = _client(org.clerk).get(reverse("reports_register")).content.decode()
+    assert f'name="year" value="{timezone.localdate().year}"' in register
