@@ -168,7 +168,7 @@ def test_who_sees_a_request(org: Any, qnam: Any) -> None:
 
 
 def test_audit_rows_cannot_be_edited_or_deleted(org: Any, qnam: Any) -> None:
-    from workflows.requests.models.event import AuditTrailIsFinal
+    from workflows.audit import AuditTrailIsFinal
 
     event = _last_event(raise_request(org, qnam))
     event.comment = "sửa"

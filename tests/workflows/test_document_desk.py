@@ -218,7 +218,7 @@ def test_the_tab_counts_agree_with_the_lists(org: Any) -> None:
 
 
 def test_audit_rows_are_never_edited_or_deleted(org: Any) -> None:
-    from workflows.documents.models.event import AuditTrailIsFinal
+    from workflows.audit import AuditTrailIsFinal
 
     document = drive(org, draft(org), S.INTERNAL_REVIEW)
     event = document.events.last()

@@ -1,10 +1,10 @@
 """The audit trail: one row per action on a document, never edited or deleted."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from workflows.audit import AuditRow
 
 from .states import DocumentState
 
@@ -30,11 +30,7 @@ ACTION_LABELS = {
 }
 
 
-class AuditTrailIsFinal(Exception):
-    """An audit row was about to be changed or deleted."""
-
-
-class DocumentEvent(models.Model):
+class DocumentEvent(AuditRow):
     document = models.ForeignKey(
         "documents.Document",
         verbose_name=_("document"),
@@ -58,14 +54,6 @@ class DocumentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document_id}: {self.action} ({self.source_state} → {self.target_state})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AuditTrailIsFinal(f"event {self.pk} is part of the audit trail")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AuditTrailIsFinal(f"event {self.pk} is part of the audit trail")
 
     @property
     def action_label(self) -> str:

@@ -1,12 +1,11 @@
 """The audit trail of a request: one row per action, never edited or deleted."""
 
-from typing import Any
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Unit
+from workflows.audit import AuditRow
 
 from .states import RequestState
 
@@ -24,11 +23,7 @@ ACTION_LABELS = {
 }
 
 
-class AuditTrailIsFinal(Exception):
-    """An audit row was about to be changed or deleted."""
-
-
-class RequestEvent(models.Model):
+class RequestEvent(AuditRow):
     request = models.ForeignKey(
         "requests.CoordinationRequest",
         verbose_name=_("request"),
@@ -76,14 +71,6 @@ class RequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.action} ({self.source_state} → {self.target_state})"
-
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if self.pk is not None:
-            raise AuditTrailIsFinal(f"request event {self.pk} is part of the audit trail")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: Any, **kwargs: Any) -> Any:
-        raise AuditTrailIsFinal(f"request event {self.pk} is part of the audit trail")
 
     @property
     def action_label(self) -> str:
