@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from coordination.organisation.models import Agency, Role, Unit
 from coordination.organisation.selectors import capacity_in, user_agencies
+from workflows.permissions import as_permission
 
 from .exceptions import DocumentActionRefused, SelfApprovalForbidden, WrongAgency, WrongRole
 from .models.states import DocumentState
@@ -145,16 +146,8 @@ def _require_signer(document: "Document", user: Any) -> None:
     raise WrongRole(_("Only a signer of %(agency)s may do this.") % {"agency": names})
 
 
-def _as_permission(check: Check) -> Callable[["Document", Any], bool]:
-    def permission(instance: "Document", user: Any) -> bool:
-        try:
-            check(instance, user)
-        except DocumentActionRefused:
-            return False
-        return True
-
-    permission.__name__ = check.__name__.replace("check_", "may_")
-    return permission
+def _as_permission(check: Check) -> Callable[[Any, Any], bool]:
+    return as_permission(check, refused=DocumentActionRefused)
 
 
 may_submit = _as_permission(check_submit)

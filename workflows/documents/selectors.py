@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from coordination.organisation.models import Delegation, Membership, Role
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import Capacity, capacities_of
+from workflows.permissions import allowed
 
 from . import rules
 from .exceptions import DocumentActionRefused
@@ -324,8 +325,4 @@ def document_changes_since(document: Document, revision: int) -> list[str]:
 
 
 def _allowed(check: rules.Check, document: Document, user: Any) -> bool:
-    try:
-        check(document, user)
-    except DocumentActionRefused:
-        return False
-    return True
+    return allowed(check, document, user, refused=DocumentActionRefused)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from coordination.organisation.models import Role, Unit
 from coordination.organisation.selectors import capacities_of, capacity_in
+from workflows.permissions import as_permission
 
 from .exceptions import NotTheAssignee, NotTheRequester, RequestActionRefused, WrongRole, WrongUnit
 
@@ -71,16 +72,8 @@ def check_requester(request: "CoordinationRequest", user: Any) -> None:
         raise NotTheRequester(_("Only the person who raised the request may do this."))
 
 
-def _as_permission(check: Check) -> Callable[["CoordinationRequest", Any], bool]:
-    def permission(instance: "CoordinationRequest", user: Any) -> bool:
-        try:
-            check(instance, user)
-        except RequestActionRefused:
-            return False
-        return True
-
-    permission.__name__ = check.__name__.replace("check_", "may_")
-    return permission
+def _as_permission(check: Check) -> Callable[[Any, Any], bool]:
+    return as_permission(check, refused=RequestActionRefused)
 
 
 may_assign = _as_permission(check_assign)

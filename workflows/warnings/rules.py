@@ -15,6 +15,7 @@ from coordination.organisation.selectors import (
     user_has_role_in_agency,
     user_has_role_in_unit,
 )
+from workflows.permissions import as_permission
 
 from .exceptions import SelfApprovalForbidden, WarningActionRefused, WrongProvince, WrongRole
 from .models.states import WarningRunState
@@ -83,16 +84,8 @@ def check_record_response(run: "WarningRun", user: Any) -> None:
     _require_unit_role(run, user, Role.VERIFICATION_OFFICER)
 
 
-def _as_permission(check: Check) -> Callable[["WarningRun", Any], bool]:
-    def permission(instance: "WarningRun", user: Any) -> bool:
-        try:
-            check(instance, user)
-        except WarningActionRefused:
-            return False
-        return True
-
-    permission.__name__ = check.__name__.replace("check_", "may_")
-    return permission
+def _as_permission(check: Check) -> Callable[[Any, Any], bool]:
+    return as_permission(check, refused=WarningActionRefused)
 
 
 may_submit = _as_permission(check_submit)

@@ -18,6 +18,7 @@ from coordination.organisation.models import (
     Unit,
 )
 from coordination.organisation.selectors import memberships_of
+from workflows.permissions import allowed
 
 from . import rules
 from .anomalies import Thresholds, thresholds_merge
@@ -173,8 +174,4 @@ def thresholds_for(province: Province) -> dict[str, Thresholds]:
 
 
 def _allowed(check: rules.Check, run: WarningRun, user: Any) -> bool:
-    try:
-        check(run, user)
-    except WarningActionRefused:
-        return False
-    return True
+    return allowed(check, run, user, refused=WarningActionRefused)
