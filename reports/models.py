@@ -15,9 +15,21 @@ def verification_code_new() -> str:
 
 
 class IssuedPdf(models.Model):
+    """One issued file: a workflow document's PDF or one warning letter of an issued run."""
+
     document = models.OneToOneField(
         "documents.Document",
         verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_pdf",
+    )
+    warning_item = models.OneToOneField(
+        "warnings.WarningItem",
+        verbose_name=_("warning letter"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="issued_pdf",
     )
@@ -32,6 +44,13 @@ class IssuedPdf(models.Model):
     rendered_at = models.DateTimeField(_("rendered"), auto_now=True)
 
     class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(document__isnull=False, warning_item__isnull=True)
+                | models.Q(document__isnull=True, warning_item__isnull=False),
+                name="issued_pdf_of_one_paper",
+            )
+        ]
         verbose_name = _("issued PDF")
         verbose_name_plural = _("issued PDFs")
 

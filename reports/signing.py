@@ -2,8 +2,9 @@
 verification of a signed file against the configured trust roots."""
 
 import io
+import zlib
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +15,9 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
 from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.font.api import FontEngineFactory
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulator
+from pyhanko.pdf_utils.font.opentype import CIDFontType2, GlyphAccumulator
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.metadata.model import NS, ExpandedName, XmpStructure, XmpValue
 from pyhanko.pdf_utils.reader import PdfFileReader
@@ -85,12 +87,60 @@ def _stamp_font_bytes() -> bytes:
     return output.getvalue()
 
 
+# Every stamp carries these, whatever the time it prints: the stamps of one signer then use one
+# set of glyphs, and their font subset is made once.
+STAMP_ALWAYS = "0123456789/:+- "
+
+
+@lru_cache(maxsize=64)
+def _stamp_font_subset(glyph_ids: frozenset[int]) -> bytes:
+    """The stamp font cut down to ``glyph_ids`` (their ids kept), deflated, as a PDF font file."""
+    font = TTFont(io.BytesIO(_stamp_font_bytes()))
+    options = subset.Options(layout_closure=False, retain_gids=True)
+    options.drop_tables += ["GPOS", "GDEF", "GSUB"]
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(gids=sorted(glyph_ids))
+    subsetter.subset(font)
+    output = io.BytesIO()
+    font.save(output)
+    return zlib.compress(output.getvalue())
+
+
+class _StampCIDFont(CIDFontType2):
+    """Embeds the cached subset of the glyphs its accumulator shaped."""
+
+    glyph_ids: frozenset[int] = frozenset()
+
+    def set_font_file(self, writer: Any) -> Any:
+        stream = generic.StreamObject(
+            {generic.pdf_name("/Filter"): generic.pdf_name("/FlateDecode")},
+            encoded_data=_stamp_font_subset(self.glyph_ids),
+        )
+        reference = writer.add_object(stream)
+        self._font_descriptor[generic.pdf_name("/FontFile2")] = reference
+        return reference
+
+
+class _StampGlyphs(GlyphAccumulator):
+    """pyHanko's accumulator subsets and saves the font with fontTools for every stamp (half of a
+    signature's time); this one takes the subset from a cache keyed by the glyphs used."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        postscript_name = self.tt["name"].getDebugName(6)
+        self.cidfont_obj = _StampCIDFont(self.tt, postscript_name, self.subset_prefix)
+        self.shape(STAMP_ALWAYS)
+
+    def _extract_subset(self, options: Any = None) -> None:
+        self.cidfont_obj.glyph_ids = frozenset(self._glyphs)
+
+
 @dataclass(frozen=True)
 class StampFont(FontEngineFactory):
     """Liberation Serif for the stamp's text, shaped and drawn at the same size."""
 
     def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
-        return GlyphAccumulator(
+        return _StampGlyphs(
             writer=writer,
             font_handle=io.BytesIO(_stamp_font_bytes()),
             font_size=STAMP_FONT_SIZE,

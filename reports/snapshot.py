@@ -72,7 +72,7 @@ class SignatureBlock:
 class Verification:
     code: str
     url: str
-    qr_svg: str
+    qr_image: str
 
 
 @dataclass(frozen=True)
@@ -115,5 +115,5 @@ class DocumentSnapshot:
         """The printed data, for the JSON attachment of archival copies."""
         data: dict[str, Any] = dataclasses.asdict(self)
         if data.get("verification"):
-            data["verification"].pop("qr_svg", None)
+            data["verification"].pop("qr_image", None)
         return json.dumps(data, ensure_ascii=False, indent=2, default=str)

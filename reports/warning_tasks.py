@@ -1,16 +1,16 @@
 """Printing an issued warning run: one letter per facility in the official layout, one PDF per
 letter and one print file of them all, rendered by the task worker.
 
-Each letter is signed with the office's certificate like any issued document. The run is cut
+Each letter is an issued paper like any other: an archival PDF/A-3b with its snapshot attached,
+a verification code and QR code, signed with the office's certificate. The run is cut
 into chunks of letters, each chunk its own task, so that every worker running
 takes a share; the chunk that completes the run queues the print file. Progress is written on
 the run as chunks finish, for the interface's progress bar."""
 
-import io
+import hashlib
 
 from anyascii import anyascii
 from django_tasks import task
-from pypdf import PdfWriter
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -26,10 +26,12 @@ from workflows.warnings.services import (
     warning_run_store_print_file,
 )
 
-from .batch import BatchLetter, letters_render_batch
+from .batch import BatchLetter, letters_print_file, letters_render_batch
 from .letters.warning import FacilityFigures, WarningLetter, warning_letter_snapshot
-from .signing import pdf_sign
+from .models import IssuedPdf
+from .signing import SignatureCheck, pdf_sign, pdf_signature_check
 from .snapshot import DocumentSnapshot
+from .verification import verification_for
 
 CHUNK = 50
 NOT_YET = "—"
@@ -116,18 +118,59 @@ def warning_letters_render(run_pk: int, item_pks: list[int]) -> int:
     """Lay out a chunk of letters in one pass; sign and store each as its own PDF."""
     try:
         items = _letters(run_pk, item_pks)
-        batch = letters_render_batch([warning_item_snapshot(item) for item in items])
-        for item, letter in zip(items, batch.letters, strict=True):
-            stem = slugify(anyascii(f"{item.number_symbol.replace('/', '-')}-{item.facility.code}"))
-            pdf = _signed(item.run, letter)
-            name = default_storage.save(f"{_folder(item.run)}/{stem}.pdf", ContentFile(pdf))
-            warning_letter_store_pdf(item_pk=item.pk, name=name)
+        issued = _issued_pdfs(items)
+        snapshots = [
+            warning_item_snapshot(item).with_verification(
+                verification_for(issued[item.pk].verification_code)
+            )
+            for item in items
+        ]
+        letters = letters_render_batch(snapshots, archival=True)
+        signed = [_signed(item.run, letter) for item, letter in zip(items, letters, strict=True)]
+        check = _signature_check(signed)
+        for item, pdf in zip(items, signed, strict=True):
+            _store(item, pdf, issued[item.pk], check)
     except Exception as error:
         warning_run_render_failed(run_pk=run_pk, error=f"{type(error).__name__}: {error}")
         raise
     if warning_run_letters_rendered(run_pk=run_pk, count=len(items)):
         warning_run_assemble.enqueue(run_pk)
     return len(items)
+
+
+def _issued_pdfs(items: list[WarningItem]) -> dict[int, IssuedPdf]:
+    """Each letter's verification code, the same when a failed chunk is rendered again."""
+    pks = [item.pk for item in items]
+    existing = set(
+        IssuedPdf.objects.filter(warning_item__in=pks).values_list("warning_item", flat=True)
+    )
+    IssuedPdf.objects.bulk_create(
+        [IssuedPdf(warning_item=item) for item in items if item.pk not in existing]
+    )
+    return {
+        issued.warning_item_id: issued for issued in IssuedPdf.objects.filter(warning_item__in=pks)
+    }
+
+
+def _signature_check(signed: list[bytes]) -> SignatureCheck:
+    """The signature verified on the first letter of a chunk: the others are signed by the same
+    key in the same way. A signature that does not verify stops the chunk."""
+    check = pdf_signature_check(signed[0])
+    if not check.valid:
+        raise RuntimeError("the letters' signature does not verify against the trusted roots")
+    return check
+
+
+def _store(item: WarningItem, pdf: bytes, issued: IssuedPdf, check: SignatureCheck) -> None:
+    """Store the signed letter, then its fingerprint for the verification page."""
+    stem = slugify(anyascii(f"{item.number_symbol.replace('/', '-')}-{item.facility.code}"))
+    name = default_storage.save(f"{_folder(item.run)}/{stem}.pdf", ContentFile(pdf))
+    issued.sha256 = hashlib.sha256(pdf).hexdigest()
+    issued.size = len(pdf)
+    issued.signed, issued.signature_valid = check.signed, check.valid
+    issued.certificate = check.signer[:300]
+    issued.save(update_fields=["sha256", "size", "signed", "signature_valid", "certificate"])
+    warning_letter_store_pdf(item_pk=item.pk, name=name)
 
 
 def _signed(run: WarningRun, letter: BatchLetter) -> bytes:
@@ -147,18 +190,17 @@ def warning_run_assemble(run_pk: int) -> str:
     """The print file: every letter of the run in the order of their numbers."""
     try:
         run = WarningRun.objects.select_related("province").get(pk=run_pk)
-        writer = PdfWriter()
-        for item in _letters(run_pk):
-            with item.pdf.open("rb") as letter:
-                writer.append(io.BytesIO(letter.read()))
-        output = io.BytesIO()
-        writer.write(output)
+        print_file = letters_print_file(_stored(item) for item in _letters(run_pk))
         name = default_storage.save(
-            f"{_folder(run)}/in-{run.province.code}-{run.period}.pdf",
-            ContentFile(output.getvalue()),
+            f"{_folder(run)}/in-{run.province.code}-{run.period}.pdf", ContentFile(print_file)
         )
     except Exception as error:
         warning_run_render_failed(run_pk=run_pk, error=f"{type(error).__name__}: {error}")
         raise
     warning_run_store_print_file(run_pk=run_pk, name=name)
     return name
+
+
+def _stored(item: WarningItem) -> bytes:
+    with item.pdf.open("rb") as letter:
+        return letter.read()

@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from reports.models import IssuedPdf
 from reports.signing import SignatureCheck, pdf_signature_check
+from reports.verification import issued_facts, issued_pdfs
 
 MAX_UPLOAD = 20 * 1024 * 1024
 
@@ -43,14 +43,12 @@ def verification_lookup(request: HttpRequest) -> HttpResponse:
 
 
 def verification_page(request: HttpRequest, code: str) -> HttpResponse:
-    issued = get_object_or_404(
-        IssuedPdf.objects.select_related("document__agency"), verification_code=code.upper()
-    )
+    issued = get_object_or_404(issued_pdfs(), verification_code=code.upper())
     form = UploadForm(request.POST or None, request.FILES or None)
     verdict = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"]
         digest = hashlib.sha256(data).hexdigest()
         verdict = UploadVerdict(digest == issued.sha256, digest, pdf_signature_check(data))
-    context = {"issued": issued, "document": issued.document, "form": form, "verdict": verdict}
+    context = {"issued": issued, "facts": issued_facts(issued), "form": form, "verdict": verdict}
     return render(request, "portal/verification.html", context)

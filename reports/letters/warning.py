@@ -43,6 +43,13 @@ class WarningLetter:
     signer_name: str
 
 
+def warning_letter_subject(quarter: str) -> str:
+    """'Về việc …' of the letters of a quarter (``quarter`` as 'IV/2023')."""
+    return (
+        f"Về việc cảnh báo chi phí khám bệnh, chữa bệnh bảo hiểm y tế tăng bất thường quý {quarter}"
+    )
+
+
 def warning_letter_snapshot(letter: WarningLetter) -> DocumentSnapshot:
     year = letter.issued_on.year if letter.issued_on else int(letter.quarter[-4:])
     return DocumentSnapshot(
@@ -52,10 +59,7 @@ def warning_letter_snapshot(letter: WarningLetter) -> DocumentSnapshot:
         number_line=f"Số: {letter.number_symbol}",
         place_date=place_and_date(nfc(letter.place), letter.issued_on, year),
         title="",
-        subject=nfc(
-            f"Về việc cảnh báo chi phí khám bệnh, chữa bệnh bảo hiểm y tế tăng bất thường "
-            f"quý {letter.quarter}"
-        ),
+        subject=nfc(warning_letter_subject(letter.quarter)),
         is_letter=True,
         paragraphs=_paragraphs(letter),
         signatures=(

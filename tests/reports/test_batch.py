@@ -6,7 +6,7 @@ import io
 import pdfplumber
 from pypdf import PdfReader
 
-from reports.batch import letters_render_batch
+from reports.batch import letters_print_file, letters_render_batch
 from reports.snapshot import Annex, Table
 from reports.specimens import specimen_warning_letter
 
@@ -31,10 +31,11 @@ def _top_margin_words(page: pdfplumber.page.Page) -> list[str]:
 
 
 def test_each_letter_is_cut_out_with_its_own_pages_and_numbering() -> None:
-    batch = letters_render_batch(_letters(3), chunk=2)
-    assert len(batch.letters) == 3
-    assert len(PdfReader(io.BytesIO(batch.print_file)).pages) == 6
-    for n, letter in enumerate(batch.letters):
+    letters = letters_render_batch(_letters(3), chunk=2)
+    assert len(letters) == 3
+    print_file = letters_print_file(letter.pdf for letter in letters)
+    assert len(PdfReader(io.BytesIO(print_file)).pages) == 6
+    for n, letter in enumerate(letters):
         with pdfplumber.open(io.BytesIO(letter.pdf)) as pdf:
             assert len(pdf.pages) == 2
             assert f"Cơ sở số {n}" in pdf.pages[0].extract_text()
@@ -44,8 +45,7 @@ def test_each_letter_is_cut_out_with_its_own_pages_and_numbering() -> None:
 
 
 def test_each_letter_knows_where_its_signature_block_is() -> None:
-    batch = letters_render_batch(_letters(2))
-    for letter in batch.letters:
+    for letter in letters_render_batch(_letters(2)):
         anchor = letter.anchors["signature-1"]
         assert anchor.page == 0
         left, bottom, right, top = anchor.box
