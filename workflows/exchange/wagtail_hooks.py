@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -35,3 +37,8 @@ def register_exchange_menu_item() -> MenuItem:
     return MenuItem(
         _("Incoming register"), reverse("exchange_register"), icon_name="download", order=56
     )
+
+
+@hooks.register("insert_global_admin_css")
+def exchange_admin_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("exchange/admin.css"))

@@ -161,6 +161,12 @@ def _too_large(what: str, size: int, limit: int) -> str:
     }
 
 
+def _file_name(value: str) -> str:
+    """The last part of a path, on one line: safe as a stored name and in a download header."""
+    name = " ".join(PurePosixPath(value.replace("\\", "/")).name.split())
+    return name or "tep"
+
+
 def _nfc(value: str | None) -> str:
     return unicodedata.normalize("NFC", (value or "").strip())
 
@@ -348,7 +354,7 @@ class _Fields:
 
     def attachment(self, item: etree._Element, limits: PackageLimits) -> Attachment | None:
         content_id = self.text(item, "ContentId")
-        name = PurePosixPath(self.text(item, "AttachmentName", limit=200).replace("\\", "/")).name
+        name = _file_name(self.text(item, "AttachmentName", limit=200))
         claimed = self.text(item, "ContentType", limit=200)
         data = self.payload(item, limits)
         if data is None:

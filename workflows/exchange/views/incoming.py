@@ -4,7 +4,6 @@ a document's page with its files, timeline, status notices and the next steps.""
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -44,7 +43,7 @@ def incoming_import(request: HttpRequest) -> HttpResponse:
     capacities_remember(request.user)
     agencies = selectors.registering_agencies_for(request.user)
     if not agencies.exists():
-        raise PermissionDenied(_("Only an agency's clerk registers incoming documents."))
+        return render(request, "exchange/import.html", {"not_clerk": True}, status=403)
     form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
     problems: list[Any] = []
     if request.method == "POST" and form.is_valid():
