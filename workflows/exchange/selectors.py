@@ -110,7 +110,7 @@ def assignable_people(agency_id: int) -> QuerySet[Any]:
 
 def notices_delivered_to(document: Any) -> QuerySet[StatusNotice]:
     """The status notices the receivers of an outgoing document sent back, newest first."""
-    return document.status_notices.select_related("incoming__agency").order_by("-at", "-pk")
+    return document.status_notices.order_by("-at", "-pk")
 
 
 def notice_visible_to(user: Any, pk: int) -> StatusNotice | None:

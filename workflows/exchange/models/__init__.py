@@ -3,10 +3,9 @@ from .event import IncomingEvent
 from .incoming import IncomingDocument
 from .notice import StatusNotice
 from .register import IncomingCounter, IncomingRegisterPrint, PrintStatus
-from .states import OPEN_STATES, STATE_OF_CODE, STATUS_CODES, IncomingState, Priority
+from .states import STATE_OF_CODE, STATUS_CODES, IncomingState, Priority
 
 __all__ = [
-    "OPEN_STATES",
     "STATE_OF_CODE",
     "STATUS_CODES",
     "IncomingAttachment",

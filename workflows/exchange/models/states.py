@@ -24,13 +24,6 @@ STATUS_CODES = {
     IncomingState.COMPLETED: "06",
 }
 STATE_OF_CODE = {code: state for state, code in STATUS_CODES.items()}
-# The agency still owes the document something: its deadline runs.
-OPEN_STATES = (
-    IncomingState.ARRIVED,
-    IncomingState.ACCEPTED,
-    IncomingState.ASSIGNED,
-    IncomingState.PROCESSING,
-)
 
 
 class Priority(models.IntegerChoices):
