@@ -6,7 +6,12 @@ from wagtail.admin.menu import MenuItem
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import register_views, views, warning_hooks  # noqa: F401 (warning_hooks registers hooks)
+from . import (  # noqa: F401 (exchange_hooks and warning_hooks register hooks)
+    exchange_hooks,
+    register_views,
+    views,
+    warning_hooks,
+)
 from .summaries import views as summary_views
 from .tasks import document_render_pdf
 

@@ -6,6 +6,7 @@ file, the row and the column.
 active province, its ``{code}``, ``{name}`` and ``{title}`` filled from ``provinces.csv``."""
 
 import csv
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,9 +16,19 @@ from typing import NoReturn
 
 from django.db import models, transaction
 
-from .models import Agency, AgencyKind, CoverageFigure, Facility, FacilityLevel, Province, Unit
+from .models import (
+    EDXML_CODE_PATTERN,
+    Agency,
+    AgencyKind,
+    CoverageFigure,
+    Facility,
+    FacilityLevel,
+    Province,
+    Unit,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+CONTACTS = ("address", "email", "telephone", "website")
 
 
 class DataFileError(ValueError):
@@ -97,7 +108,7 @@ def agencies_load(*, central: Path, central_units: Path, provincial: Path) -> tu
 @transaction.atomic
 def central_agencies_load(*, path: Path) -> int:
     count = 0
-    columns = ("code", "name", "name_en", "symbol", "place", "edxml_code")
+    columns = ("code", "name", "name_en", "symbol", "place", "edxml_code", *CONTACTS)
     for row in _rows(path, columns):
         Agency.objects.update_or_create(
             code=row.text("code"),
@@ -106,8 +117,9 @@ def central_agencies_load(*, path: Path) -> int:
                 "name_en": row.text("name_en", required=False),
                 "symbol": row.text("symbol"),
                 "place": row.text("place"),
-                "edxml_code": row.text("edxml_code", required=False),
+                "edxml_code": row.edxml_code(row.text("edxml_code", required=False)),
                 "kind": AgencyKind.CENTRAL,
+                **{column: row.text(column, required=False) for column in CONTACTS},
             },
         )
         count += 1
@@ -132,7 +144,7 @@ def central_units_load(*, path: Path) -> int:
 def provincial_agencies_load(*, path: Path) -> tuple[int, int]:
     """Each template row makes one agency per active province (its People's Committee, Social
     Security office, Department of Health), with the row's units."""
-    columns = ("kind", "code", "name", "name_en", "symbol", "parent", "units")
+    columns = ("kind", "code", "name", "name_en", "symbol", "parent", "units", "edxml_code")
     templates = list(_rows(path, columns))
     agencies = units = 0
     for province in Province.objects.filter(is_active=True):
@@ -177,6 +189,7 @@ def _provincial_agency_upsert(row: "_Row", province: Province) -> Agency:
             "parent": parent,
             "province": province,
             "place": province.place_name,
+            "edxml_code": row.edxml_code(row.pattern("edxml_code", province, required=False)),
         },
     )
     return agency
@@ -210,6 +223,11 @@ class _Row:
         value = unicodedata.normalize("NFC", (self.values.get(column) or "").strip())
         if required and not value:
             self.fail(column, "is empty")
+        return value
+
+    def edxml_code(self, value: str) -> str:
+        if value and not re.match(EDXML_CODE_PATTERN, value):
+            self.fail("edxml_code", f"write the 13-character code as 000.00.00.G18, not {value!r}")
         return value
 
     def whole(self, column: str, required: bool = True) -> int | None:

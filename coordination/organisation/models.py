@@ -6,6 +6,7 @@ code. The seed files under ``data/`` load the period of the background articles 
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,11 @@ class Province(models.Model):
         return self.place or self.name
 
 
+# The 13-character electronic exchange code of Decision 20/2020/QĐ-TTg: four levels, the top one
+# last (``000.00.00.G18``: a ministry; ``000.00.49.G18``: its office in province 49).
+EDXML_CODE_PATTERN = r"^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$"
+
+
 class AgencyKind(models.TextChoices):
     CENTRAL = "central", _("Central agency")
     PROVINCIAL_SOCIAL_SECURITY = "provincial_social_security", _("Provincial Social Security")
@@ -89,11 +95,28 @@ class Agency(models.Model):
         Province, verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT
     )
     place = models.CharField(_("place name on documents"), max_length=100, default="Hà Nội")
-    edxml_code = models.CharField(_("edXML agency code"), max_length=13, blank=True)
+    edxml_code = models.CharField(
+        _("edXML agency code"),
+        max_length=13,
+        blank=True,
+        validators=[RegexValidator(EDXML_CODE_PATTERN, _("Write the code as 000.00.00.G18."))],
+        help_text=_("Its code for electronic document exchange; empty if it exchanges none."),
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    telephone = models.CharField(_("telephone"), max_length=40, blank=True)
+    website = models.CharField(_("website"), max_length=200, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:
         ordering = ["kind", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["edxml_code"],
+                condition=~models.Q(edxml_code=""),
+                name="agency_edxml_code_unique",
+            )
+        ]
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
 

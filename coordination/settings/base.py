@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "workflows.notifications",
     "workflows.requests",
     "workflows.warnings",
+    "workflows.exchange",
     "reports",
     "django_tasks",
     "django_tasks_db",

@@ -24,7 +24,7 @@ from coordination.organisation.models import (
 
 pytestmark = pytest.mark.django_db
 
-TEMPLATE_HEADER = "kind,code,name,name_en,symbol,parent,units\n"
+TEMPLATE_HEADER = "kind,code,name,name_en,symbol,parent,units,edxml_code\n"
 
 
 def test_the_seed_files_load_63_provinces_and_their_agencies() -> None:
@@ -152,3 +152,29 @@ def test_a_file_without_a_required_column_is_refused(tmp_path: Path) -> None:
         DataFileError, match=r"provinces.csv: missing columns \['is_city', 'place'\]"
     ):
         provinces_load(path=path)
+
+
+def test_agencies_get_their_exchange_codes_and_contacts() -> None:
+    """The ministry's code is its public one; the Social Security codes follow the pattern of
+    Decision 20/2020/QĐ-TTg (a central agency's office in a province: the province in the third
+    group)."""
+    organisation_load()
+    moh, vss = Agency.objects.get(code="moh"), Agency.objects.get(code="vss")
+    assert (moh.edxml_code, moh.website) == ("000.00.00.G18", "https://moh.gov.vn")
+    assert vss.address.startswith("Số 7 Tràng Thi")
+    assert Agency.objects.get(code="bhxh-49").edxml_code == f"000.00.49.{vss.edxml_code[-3:]}"
+    assert not Agency.objects.get(code="syt-49").edxml_code
+    codes = [code for code in Agency.objects.values_list("edxml_code", flat=True) if code]
+    assert len(codes) == len(set(codes)) == 2 + 63
+
+
+def test_a_malformed_exchange_code_is_refused(tmp_path: Path) -> None:
+    provinces_load(path=DATA_DIR / "provinces.csv")
+    path = tmp_path / "provincial_agencies.csv"
+    path.write_text(
+        TEMPLATE_HEADER + "provincial_health,syt-{code},Sở Y tế,,SYT,,VP:Văn phòng,49.G18\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError, match=r"row 2, column 'edxml_code'"):
+        provincial_agencies_load(path=path)
+    assert not Agency.objects.exists()

@@ -13,8 +13,10 @@ from coordination.organisation.loading import organisation_load
 from coordination.organisation.models import Agency, Membership, Role, Unit
 from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
+from reports.documents import document_store_pdf
 from workflows.documents import services
 from workflows.documents.models import Document
+from workflows.exchange.demo import exchange_demo_load
 from workflows.warnings.demo import warnings_demo_load
 
 DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
@@ -54,6 +56,7 @@ class Command(BaseCommand):
             f"({Document.objects.count()} in all)."
         )
         self.stdout.write(warnings_demo_load())
+        self.stdout.write(exchange_demo_load(render_pdf=document_store_pdf))
         self.stdout.write(_logins_table(password))
 
 
