@@ -25,13 +25,12 @@ class ClientToken(HttpBearer):
     def __call__(self, request: HttpRequest) -> ApiClient:
         client = super().__call__(request)
         if client is None:
-            raise TokenRefused(
-                "not_authenticated",
-                _("Send your token in the header “Authorization: Bearer <token>”."),
-            )
+            raise _not_sent()
         return client
 
     def authenticate(self, request: HttpRequest, token: str) -> ApiClient:
+        if not token.strip():
+            raise _not_sent()
         client = api_client_for_token(token.strip())
         if client is None:
             raise TokenRefused("invalid_token", _("This token is not valid."))
@@ -43,3 +42,9 @@ class ClientToken(HttpBearer):
                 % {"date": revoked},
             )
         return client
+
+
+def _not_sent() -> TokenRefused:
+    return TokenRefused(
+        "not_authenticated", _("Send your token in the header “Authorization: Bearer <token>”.")
+    )

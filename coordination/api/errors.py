@@ -12,9 +12,11 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from .auth import TokenRefused
+from .schemas import DocumentQuery
 
 logger = logging.getLogger(__name__)
 API_PREFIX = "/api/"
+PARAMETERS = {*DocumentQuery.model_fields, "document_id", "number_symbol"}
 
 
 def error_response(status: int, code: str, detail: str, **extra: object) -> JsonResponse:
@@ -52,18 +54,22 @@ def _token_refused(request: HttpRequest, exc: AuthenticationError) -> HttpRespon
 
 def _invalid_parameters(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     """One line per parameter, saying what was wrong with its value (a parameter that may be
-    absent also fails its 'absent' branch, which says nothing useful)."""
+    absent also fails its 'absent' branch, which says nothing useful). Pydantic's messages are
+    in English."""
     errors = [
-        {
-            "parameter": str(error["loc"][-1] if len(error["loc"]) < 3 else error["loc"][1]),
-            "message": error["msg"],
-        }
+        {"parameter": _parameter(error["loc"]), "message": error["msg"]}
         for error in exc.errors
         if error["type"] != "none_required"
     ]
     return error_response(
         400, "invalid_parameters", _("Some parameters are not valid."), errors=errors
     )
+
+
+def _parameter(location: tuple) -> str:
+    """('query', 'query', 'year', 'constrained-int') → 'year'."""
+    names = [str(part) for part in location[1:]]
+    return next((name for name in names if name in PARAMETERS), names[-1] if names else "")
 
 
 def _throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:

@@ -136,6 +136,7 @@ def library(
     )
     letter = document_page_publish(document_pk=letter_document.pk)
     letter.topics.add(topic)
+    letter.save()
     amending = publish(2, kind=DocumentKind.GUIDANCE, number_symbol="02/HD-BHXH")
     relate(amending, RelationKind.AMENDS, letter)
     relate(letter, RelationKind.IMPLEMENTS, directive_38)
