@@ -41,7 +41,12 @@ vss = portal.vss
 
 @pytest.fixture
 def moh(db: None) -> Agency:
-    return Agency.objects.create(code="moh", name="Bộ Y tế", symbol="BYT", kind=AgencyKind.CENTRAL)
+    """The Ministry of Health, whose document system reads the API (the suite's ``org`` may have
+    made it already)."""
+    agency, _created = Agency.objects.get_or_create(
+        code="moh", defaults={"name": "Bộ Y tế", "symbol": "BYT", "kind": AgencyKind.CENTRAL}
+    )
+    return agency
 
 
 @pytest.fixture
