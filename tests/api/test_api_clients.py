@@ -10,6 +10,7 @@ from django.contrib.auth.models import Permission
 from django.core.management import CommandError, call_command
 from django.test import Client
 
+from coordination.api.demo import DEMO_TOKEN, api_demo_seed
 from coordination.api.exceptions import (
     AgencyInactive,
     AlreadyRevoked,
@@ -172,3 +173,14 @@ def test_the_commands_refuse_unknown_agencies_clients_and_empty_names(moh: Agenc
     with pytest.raises(CommandError, match="42"):
         call_command("api_client_revoke", "42", stdout=StringIO())
     assert not ApiClient.objects.exists()
+
+
+def test_the_demo_token_is_made_once_and_a_revoked_one_stays_revoked(moh: Agency) -> None:
+    first = api_demo_seed()
+    assert api_demo_seed() == first
+    assert DEMO_TOKEN in first
+    assert ApiClient.objects.count() == 1
+    assert _reads(DEMO_TOKEN) == 200
+    api_client_revoke(client=ApiClient.objects.get())
+    assert api_demo_seed().endswith("(revoked).")
+    assert _reads(DEMO_TOKEN) == 401
