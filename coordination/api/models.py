@@ -7,6 +7,7 @@ holds across every server process and machine that shares the database."""
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from coordination.organisation.models import Agency
 
@@ -21,20 +22,22 @@ class ApiClient(models.Model):
     token_hash = models.CharField(_("token (SHA-256)"), max_length=64, unique=True, editable=False)
     token_prefix = models.CharField(_("token begins with"), max_length=16, editable=False)
     is_active = models.BooleanField(_("active"), default=True, editable=False)
-    created_at = models.DateTimeField(_("issued"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("API token", "issued"), auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("issued by"),
+        verbose_name=pgettext_lazy("API token", "issued by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
         editable=False,
     )
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(
+        pgettext_lazy("API token", "revoked"), null=True, blank=True, editable=False
+    )
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("revoked by"),
+        verbose_name=pgettext_lazy("API token", "revoked by"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
