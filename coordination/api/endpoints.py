@@ -52,6 +52,24 @@ MAX_AMBIGUOUS = 20
 LIST_PARAMETERS = set(DocumentQuery.model_fields)
 MAX_ID = 2**31 - 1
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 429: ErrorOut}
+# The headers that come with a refusal, for the description.
+HEADERS = {
+    "responses": {
+        401: {
+            "headers": {
+                "WWW-Authenticate": {"schema": {"type": "string"}, "description": "`Bearer`"}
+            }
+        },
+        429: {
+            "headers": {
+                "Retry-After": {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before the next request.",
+                }
+            }
+        },
+    }
+}
 
 
 @api.get(
@@ -60,6 +78,7 @@ ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 429: ErrorOut}
     url_name="document_list",
     summary="List issued documents",
     tags=["documents"],
+    openapi_extra=HEADERS,
 )
 def document_list(request: HttpRequest, query: Query[DocumentQuery]) -> DocumentListOut | Status:
     """Newest first unless ``ordering`` says otherwise; ties are broken by id, so the order is
@@ -99,6 +118,7 @@ def _page_link(request: HttpRequest, number: int) -> str:
     url_name="document_detail",
     summary="One document by id",
     tags=["documents"],
+    openapi_extra=HEADERS,
 )
 def document_detail(
     request: HttpRequest, document_id: Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -113,6 +133,7 @@ def document_detail(
     url_name="document_by_number",
     summary="One document by its number and symbol",
     tags=["documents"],
+    openapi_extra=HEADERS,
 )
 def document_by_number(
     request: HttpRequest,

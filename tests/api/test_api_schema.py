@@ -81,3 +81,18 @@ def test_the_answer_about_every_kind_of_document_conforms(
             path_parameters={"number_symbol": page.number_symbol}, headers=headers
         )
         assert answer.call_and_validate().json()["id"] == page.pk
+
+
+def test_the_refusals_conform_too(
+    library: Library, token: str, connection_kept: None, settings: Any
+) -> None:
+    """No token, and one request too many: 401 and 429 with their documented headers."""
+    settings.API_REQUESTS_PER_MINUTE = 1
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+    listing = schema["/api/v1/documents/"]["GET"]
+    assert listing.Case().call_and_validate().status_code == 401
+    headers = {"Authorization": f"Bearer {token}"}
+    assert listing.Case(headers=headers).call_and_validate().status_code == 200
+    refused = listing.Case(headers=headers).call_and_validate()
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"][0]) > 0
