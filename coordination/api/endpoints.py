@@ -32,7 +32,7 @@ with a stable `code` and a `detail` for people."""
 class Utf8Renderer(JSONRenderer):
     """Vietnamese as it is written, not as \\u escapes."""
 
-    json_dumps_params = {"ensure_ascii": False}  # noqa: RUF012
+    json_dumps_params = {"ensure_ascii": False}
 
 
 api = NinjaAPI(
