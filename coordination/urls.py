@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", include(wagtailadmin_urls)),
+    path("api/", include("coordination.api.urls")),
     path("tai-lieu/", include(wagtaildocs_urls)),
     path("", include("coordination.portal.urls")),
 ]

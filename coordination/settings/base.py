@@ -21,12 +21,14 @@ INSTALLED_APPS = [
     "coordination",
     "coordination.organisation",
     "coordination.portal",
+    "coordination.api",
     "workflows.documents",
     "workflows.notifications",
     "workflows.requests",
     "workflows.warnings",
     "workflows.exchange",
     "reports",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "coordination.api.errors.ApiJsonErrors",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -202,6 +205,9 @@ LOGGING = {
         "pikepdf": {"level": "WARNING"},
     },
 }
+
+# The data API for other agencies' systems (/api/v1/): requests a minute per client.
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 
 # Digital signatures (PAdES): one PKCS#12 file per agency code in SIGNING_KEYS_DIR (<code>.p12,
 # or default.p12), and the CA certificates that verification trusts. The defaults are the

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from coordination import demo
+from coordination.api.demo import api_demo_seed
 from coordination.organisation.loading import organisation_load
 from coordination.organisation.models import Agency, Membership, Role, Unit
 from coordination.portal.demo import portal_demo_seed
@@ -57,6 +58,7 @@ class Command(BaseCommand):
         )
         self.stdout.write(warnings_demo_load())
         self.stdout.write(exchange_demo_load(render_pdf=document_store_pdf))
+        self.stdout.write(api_demo_seed())
         self.stdout.write(_logins_table(password))
 
 
