@@ -111,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "organisation.Person"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The admin would ask releases.wagtail.io for new versions from the browser; the CSP refuses it
+# and a deployment upgrades through its pinned versions anyway.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
