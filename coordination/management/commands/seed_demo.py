@@ -15,6 +15,7 @@ from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
 from workflows.documents import services
 from workflows.documents.models import Document
+from workflows.requests.demo import requests_demo_load
 from workflows.warnings.demo import warnings_demo_load
 
 DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             f"({Document.objects.count()} in all)."
         )
         self.stdout.write(warnings_demo_load())
+        self.stdout.write(requests_demo_load())
         self.stdout.write(_logins_table(password))
 
 
