@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.workflows.steps import drive
@@ -171,9 +173,43 @@ def test_the_draft_page_lists_the_requests_and_the_request_page_links_the_draft(
     assert reverse("workflow_document", args=[document.pk]) not in drafts
     with committed():
         issued = drive(org, document, DocumentState.ISSUED)
+    portal_url = issued.portal_page.url
     page = _client(qnam.officer).get(reverse("requests_detail", args=[request.pk]))
     answered_by = page.content.decode().split('data-testid="answered-by"')[1].split("</ul>")[0]
     assert issued.number_symbol in answered_by
+    assert f'href="{portal_url}" data-testid="portal-link"' in answered_by
+    staff_page = _client(org.moh_drafter).get(reverse("workflow_document", args=[issued.pk]))
+    html = staff_page.content.decode()
+    assert f'href="{portal_url}" data-testid="portal-link"' in html
+    listed = html.split('data-testid="answered-requests"')[1].split("</ul>")[0]
+    assert request.subject in listed
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_pages_cost_the_same_queries_with_one_or_many_drafts_and_requests(
+    org: Any, qnam: Any
+) -> None:
+    request = to_state(org, qnam, S.ASSIGNED)
+    first = _draft([request], org.moh_drafter, subject="Dự thảo 1")
+    drafter, officer = _client(org.moh_drafter), _client(qnam.officer)
+    urls = (
+        (officer, reverse("requests_detail", args=[request.pk])),
+        (drafter, reverse("requests_index") + "?tab=queue"),
+        (drafter, reverse("workflow_document", args=[first.pk])),
+    )
+    few = [_queries(client, url) for client, url in urls]
+    for number in range(2, 6):
+        request = CoordinationRequest.objects.get(pk=request.pk)
+        _draft([request], org.moh_drafter, subject=f"Dự thảo {number}")
+    for number in range(5):
+        other = raise_request(org, qnam, subject=f"Yêu cầu {number}")
+        CoordinationRequest.objects.get(pk=other.pk).drafted_answers.add(first)
+    assert [_queries(client, url) for client, url in urls] == few
 
 
 def test_the_queue_offers_drafting_to_its_drafters_and_the_form_starts_it(
