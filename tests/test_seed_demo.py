@@ -12,7 +12,9 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from coordination.organisation.models import Agency, Facility, Membership, Province, Role, Unit
+from coordination.portal.models import FaqEntry, FaqEvent, FaqState, Question, QuestionDesk
 from workflows.documents.models import Document, DocumentEvent, DocumentState
+from workflows.requests.models import CoordinationRequest, RequestEvent, RequestState
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -54,6 +56,12 @@ def _counts() -> dict[str, int]:
         Document,
         DocumentEvent,
         Page,
+        CoordinationRequest,
+        RequestEvent,
+        Question,
+        QuestionDesk,
+        FaqEntry,
+        FaqEvent,
     )
     return {model.__name__: model.objects.count() for model in models}
 
@@ -122,3 +130,18 @@ def test_demo_people_and_signers_carry_only_placeholder_names() -> None:
         assert PLACEHOLDER_NAME.match(name), name
     signers = set(Document.objects.exclude(signer_name="").values_list("signer_name", flat=True))
     assert signers <= names
+
+
+def test_the_demo_has_a_published_question_a_dispute_in_progress_and_a_late_request() -> None:
+    _seed()
+    question = Question.objects.select_related("request", "page").get(
+        page__number_symbol="4055/BHXH-CSYT"
+    )
+    assert (question.asked_by.username, question.request.unit.symbol) == ("qnam.reader", "CSYT")
+    assert question.request.state == RequestState.ACCEPTED
+    entry = FaqEntry.objects.get(request=question.request)
+    assert entry.state == FaqState.PUBLISHED
+    assert list(entry.pages.values_list("number_symbol", flat=True)) == ["4055/BHXH-CSYT"]
+    dispute = CoordinationRequest.objects.get(subject__contains="khiếu nại")
+    assert (dispute.state, dispute.unit.symbol) == (RequestState.ASSIGNED, "BH")
+    assert [r.is_overdue for r in CoordinationRequest.objects.order_by("pk")].count(True) == 1

@@ -1,5 +1,6 @@
 """The portal's part of the demo: topics, the documents the articles name that were issued
-outside the system, who addresses whom, and which document implements which. Idempotent."""
+outside the system, who addresses whom, which document implements which, and a province's
+question published as a frequent question. Idempotent."""
 
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,6 +11,7 @@ from coordination.organisation.models import Agency, Province
 from workflows.documents.models import Document, DocumentKind
 from workflows.documents.models.states import ISSUED_STATES
 
+from .faq.demo import faq_demo_load
 from .models import DocumentPage, DocumentRelation, RelationKind, Topic
 from .publishing import document_entry_refresh, document_page_publish, portal_ensure_pages
 
@@ -101,6 +103,7 @@ def portal_demo_seed() -> int:
         _address(spec, topics)
     for source, kind, target in RELATIONS:
         _relate(source, kind, target)
+    faq_demo_load()
     return made
 
 

@@ -1,6 +1,7 @@
 """What each portal page puts in its template context: reads only, bounded queries."""
 
 from datetime import date
+from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -10,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from .annexes import annexes_of
+from .faq.selectors import faq_for_page, faq_in_search
 from .folding import FoldedQuery
 from .models import PAGE_SIZE, DocumentEntry, DocumentPage, DocumentStatus, Topic
 from .search import (
@@ -49,6 +52,7 @@ def index_context(request: HttpRequest) -> dict:
         "documents": page_of,
         "query": query,
         "results": search_results(list(page_of.object_list), query) if query else None,
+        "faq_results": faq_in_search(query),
         "filtered": bool(filters),
         "query_string": _without_page(request),
         "feeds": _feeds(filters),
@@ -75,11 +79,22 @@ def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
         "status": DocumentStatus(status.values_list("status", flat=True).first()),
         "relations": document_relations(page=page, today=today),
         "topics": list(page.topics.all()),
+        "annexes": annexes_of(page),
+        "faq": faq_for_page(page),
     }
     if request.user.is_authenticated:
-        from .receipts import reader_context
+        context.update(_reader_panel(request.user, page))
+    return context
 
-        context.update(reader_context(user=request.user, page=page))
+
+def _reader_panel(user: Any, page: DocumentPage) -> dict:
+    """A provincial office's panel: acknowledging receipt, and its questions about the page."""
+    from .questions import question_context
+    from .receipts import reader_context
+
+    context = reader_context(user=user, page=page)
+    if context:
+        context.update(question_context(user=user, page=page, agency=context["reader_agency"]))
     return context
 
 

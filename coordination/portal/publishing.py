@@ -148,7 +148,8 @@ def _kind_names(page: DocumentPage) -> tuple[str, str]:
 
 def _full_text(page: DocumentPage, display: DocumentDisplay) -> str:
     topics = " ".join(topic.name for topic in page.topics.all())
-    parts = [display.number_symbol, display.subject, display.agency, display.text, topics]
+    annexes = " ".join(annex.title for annex in page.annexes.all())
+    parts = [display.number_symbol, display.subject, display.agency, display.text, topics, annexes]
     return "\n".join([*parts, _pdf_text(page)])
 
 

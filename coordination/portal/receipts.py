@@ -1,5 +1,5 @@
-"""Provincial offices acknowledging receipt and asking questions: services and what a reader
-sees of them on a document page."""
+"""Provincial offices acknowledging receipt: who is a provincial reader, what is addressed to
+them, the service, and what a reader sees of it on a document page."""
 
 from typing import Any
 
@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from coordination.organisation.models import Agency, AgencyKind
 from coordination.organisation.selectors import memberships_of
 
-from .models import Acknowledgement, DocumentPage, Question
+from .models import Acknowledgement, DocumentPage
 
 PROVINCIAL_KINDS = (AgencyKind.PROVINCIAL_SOCIAL_SECURITY, AgencyKind.PROVINCIAL_HEALTH)
 
@@ -49,7 +49,7 @@ def pages_for_agency(agency: Agency) -> QuerySet[DocumentPage]:
 def acknowledgement_create(*, page: DocumentPage, actor: Any) -> Acknowledgement:
     """Record that the actor's office received the document; acknowledging twice keeps the
     first acknowledgement."""
-    agency = _reader_agency(actor, page)
+    agency = reader_agency(actor, page)
     try:
         with transaction.atomic():
             return Acknowledgement.objects.create(page=page, agency=agency, acknowledged_by=actor)
@@ -57,13 +57,8 @@ def acknowledgement_create(*, page: DocumentPage, actor: Any) -> Acknowledgement
         return Acknowledgement.objects.get(page=page, agency=agency)
 
 
-def question_create(*, page: DocumentPage, actor: Any, text: str) -> Question:
-    """Store a question for the issuing unit."""
-    agency = _reader_agency(actor, page)
-    return Question.objects.create(page=page, agency=agency, asked_by=actor, text=text.strip())
-
-
-def _reader_agency(actor: Any, page: DocumentPage) -> Agency:
+def reader_agency(actor: Any, page: DocumentPage) -> Agency:
+    """The provincial office the actor reads for, if the document is addressed to it."""
     agency = provincial_agency_of(actor)
     if agency is None:
         raise NotAProvincialReader(_("Only the staff of a provincial office can do this."))
@@ -74,7 +69,7 @@ def _reader_agency(actor: Any, page: DocumentPage) -> Agency:
 
 def reader_context(*, user: Any, page: DocumentPage) -> dict:
     """What a logged-in provincial reader sees under a document: the acknowledgement form or
-    who acknowledged, and the questions their office asked."""
+    who acknowledged."""
     agency = provincial_agency_of(user)
     if agency is None or not pages_for_agency(agency).filter(pk=page.pk).exists():
         return {}
@@ -83,9 +78,4 @@ def reader_context(*, user: Any, page: DocumentPage) -> dict:
         .select_related("acknowledged_by")
         .first()
     )
-    questions = Question.objects.filter(page=page, agency=agency).select_related("asked_by")
-    return {
-        "reader_agency": agency,
-        "acknowledgement": acknowledgement,
-        "questions": list(questions[:20]),
-    }
+    return {"reader_agency": agency, "acknowledgement": acknowledgement}

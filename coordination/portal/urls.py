@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import feeds, verification, views
+from .faq import views as faq_views
 
 urlpatterns = [
     path("pdf/van-ban/<int:pk>/", views.document_pdf_download, name="portal_document_pdf"),
@@ -12,6 +13,8 @@ urlpatterns = [
     path("moi-cho-don-vi/", views.reader_new, name="portal_reader_new"),
     path("da-nhan/<int:pk>/", views.acknowledge, name="portal_acknowledge"),
     path("hoi/<int:pk>/", views.question_ask, name="portal_question"),
+    path("hoi-dap/", faq_views.faq_index, name="portal_faq"),
+    path("hoi-dap/<int:pk>/", faq_views.faq_detail, name="portal_faq_entry"),
     path("theo-doi/", views.receipts_dashboard, name="portal_dashboard"),
     path("theo-doi/van-ban/<int:pk>/", views.receipts_document, name="portal_dashboard_document"),
     path("theo-doi/don-vi/<str:code>/", views.receipts_office, name="portal_dashboard_office"),

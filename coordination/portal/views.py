@@ -17,11 +17,14 @@ from django.views.decorators.http import require_GET, require_POST
 from coordination.organisation.models import Agency, Province
 from workflows.documents.models import Document, PdfStatus
 from workflows.documents.models.states import ISSUED_STATES
+from workflows.requests.exceptions import RequestActionRefused
 
-from . import dashboard, receipts
+from . import dashboard, questions, receipts
 from .listing import page_of_results
 from .models import DocumentPage
 from .search import document_search, live_entries
+
+NEW_FOR_US_QUESTIONS = 10
 
 
 def document_pdf_download(request: HttpRequest, pk: int) -> FileResponse:
@@ -78,7 +81,8 @@ def _login_first(request: HttpRequest) -> HttpResponse | None:
 
 @require_GET
 def reader_new(request: HttpRequest) -> HttpResponse:
-    """'New for us': what the reader's office has not acknowledged yet, newest first."""
+    """'New for us': what the reader's office has not acknowledged yet, newest first, and the
+    office's latest questions with their state."""
     if denied := _login_first(request):
         return denied
     agency = receipts.provincial_agency_of(request.user)
@@ -92,7 +96,8 @@ def reader_new(request: HttpRequest) -> HttpResponse:
         .order_by("-page__first_published_at", "-page_id")
     )
     documents = page_of_results(entries, request.GET.get("p"), today=today)
-    context = {"agency": agency, "documents": documents}
+    asked = list(questions.office_questions(agency)[:NEW_FOR_US_QUESTIONS])
+    context = {"agency": agency, "documents": documents, "questions": asked}
     return render(request, "portal/reader_new.html", context)
 
 
@@ -114,6 +119,8 @@ def acknowledge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def question_ask(request: HttpRequest, pk: int) -> HttpResponse:
+    """A provincial reader's question, sent to the unit that answers for the document as a
+    coordination request; refusals other than 'not a provincial reader' come back as messages."""
     if denied := _login_first(request):
         return denied
     page = get_object_or_404(DocumentPage.objects.live(), pk=pk)
@@ -121,9 +128,19 @@ def question_ask(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, _("Please write your question (at most 2,000 characters)."))
         return redirect(page.url)
-    receipts.question_create(page=page, actor=request.user, text=form.cleaned_data["text"])
-    messages.success(request, _("Your question was sent to the issuing unit."))
-    return redirect(page.url)
+    try:
+        question = questions.question_ask(
+            page=page, actor=request.user, text=form.cleaned_data["text"]
+        )
+    except (questions.NoAnsweringUnit, questions.AskingOwnUnit, RequestActionRefused) as refusal:
+        messages.error(request, str(getattr(refusal, "message", refusal)))
+        return redirect(page.url)
+    messages.success(
+        request,
+        _("Your question was sent to %(unit)s as a coordination request.")
+        % {"unit": question.request.unit.name},
+    )
+    return redirect(f"{page.url}#questions")
 
 
 def _central_only(request: HttpRequest) -> HttpResponse | None:

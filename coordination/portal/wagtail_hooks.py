@@ -4,7 +4,8 @@ in step with what editors publish, and the editors' screens for topics and relat
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import include, path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -13,7 +14,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import DocumentPage, DocumentRelation, Topic
+from workflows.requests.models import CoordinationRequest
+
+from .faq import staff as faq_staff
+from .faq.selectors import faq_may_manage, faq_may_publish
+from .models import DocumentPage, DocumentRelation, FaqEntry, QuestionDesk, Topic
 from .publishing import document_entry_refresh, portal_generation_bump
 from .tasks import document_page_publish_task
 
@@ -66,8 +71,59 @@ class DocumentRelationViewSet(SnippetViewSet):
     panels = [FieldPanel("source"), FieldPanel("kind"), FieldPanel("target")]
 
 
+class QuestionDeskViewSet(SnippetViewSet):
+    model = QuestionDesk
+    icon = "help"
+    menu_label = _("Question desks")
+    list_display = ["agency", "unit"]
+    panels = [FieldPanel("agency"), FieldPanel("unit")]
+
+
 register_snippet(TopicViewSet)
 register_snippet(DocumentRelationViewSet)
+register_snippet(QuestionDeskViewSet)
+
+
+@hooks.register("document_public_urls")
+def document_page_urls(document_pks: list[int]) -> dict[int, str]:
+    """The live portal page of each workflow document that has one."""
+    pages = DocumentPage.objects.live().filter(source_document_id__in=document_pks)
+    return {page.source_document_id: page.url for page in pages}
+
+
+faq_urlpatterns = [
+    path("", faq_staff.faq_index, name="portal_faq_staff"),
+    path("new/<int:request_pk>/", faq_staff.faq_new, name="portal_faq_staff_new"),
+    path("<int:pk>/", faq_staff.faq_entry, name="portal_faq_staff_entry"),
+    path("<int:pk>/<slug:action>/", faq_staff.faq_entry_state, name="portal_faq_staff_state"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_faq_urls() -> list:
+    return [path("faq/", include(faq_urlpatterns))]
+
+
+@hooks.register("register_admin_menu_item")
+def faq_menu_item() -> MenuItem:
+    return MenuItem(
+        _("Frequent questions"), reverse("portal_faq_staff"), icon_name="help", order=56
+    )
+
+
+@hooks.register("request_page_links")
+def faq_links_for_request(request: CoordinationRequest, user: Any) -> list[tuple[str, str]]:
+    """On a request's page: its frequent-question entry, or the way to publish it."""
+    entry = FaqEntry.objects.filter(request=request).select_related("unit").first()
+    if entry is not None:
+        if not faq_may_manage(entry, user):
+            return []
+        label = gettext("Frequent question: %(state)s") % {"state": entry.get_state_display()}
+        return [(label, reverse("portal_faq_staff_entry", args=[entry.pk]))]
+    if faq_may_publish(request, user):
+        url = reverse("portal_faq_staff_new", args=[request.pk])
+        return [(gettext("Publish as a frequent question"), url)]
+    return []
 
 
 @hooks.register("register_admin_menu_item")

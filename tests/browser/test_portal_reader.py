@@ -121,3 +121,66 @@ def test_a_revoked_document_shows_revoked_and_links_to_what_revoked_it(anonymous
     changes.get_by_role("link").click()
     assert "Số: 4100/QĐ-BHXH" in anonymous.locator("h1").inner_text()
     assert "Bãi bỏ 3618/QĐ-BHXH" in anonymous.get_by_test_id("relations-out").inner_text()
+
+
+def _act(page: Any, action: str, text: str = "") -> None:
+    form = page.locator(f"form:has(button[data-action={action}])")
+    if text:
+        form.locator("textarea").fill(text)
+    form.locator(f"button[data-action={action}]").click()
+    page.wait_for_load_state()
+
+
+ASKED = "Quy trình 3618 có áp dụng cho trạm y tế xã ký hợp đồng qua trung tâm y tế huyện không?"
+PUBLIC_QUESTION = "Quy trình giám định 3618/QĐ-BHXH có áp dụng cho trạm y tế xã không?"
+
+
+def test_a_question_asked_on_a_page_is_answered_and_published_for_every_reader(
+    new_session: Any, anonymous: Any
+) -> None:
+    """Quảng Nam asks about Procedure 3618 (entered by hand: VSS's question desk, CSYT, answers);
+    CSYT's head assigns it, a reviewer answers, the head publishes it, an anonymous reader sees
+    it on the procedure's page, which was cached before."""
+    procedure = DocumentPage.objects.get(number_symbol="3618/QĐ-BHXH").url
+    anonymous.goto(procedure)
+    assert anonymous.get_by_test_id("faq").count() == 0
+
+    officer = new_session("qnam.reader", DEMO_PASSWORD)
+    officer.goto(procedure)
+    officer.fill("#question-text", ASKED)
+    officer.get_by_test_id("ask").click()
+    officer.wait_for_load_state()
+    assert "Ban Thực hiện chính sách bảo hiểm y tế" in officer.locator(".messages").inner_text()
+    assert officer.get_by_test_id("question-state").first.inner_text() == "Chờ phân công"
+
+    head = new_session("vss.head", DEMO_PASSWORD)
+    head.goto("/admin/requests/")
+    head.get_by_role("link", name="Hỏi về văn bản 3618").click()
+    head.locator("form:has(button[data-action=assign]) select[name=assignee]").select_option(
+        label="Trần Thị B"
+    )
+    _act(head, "assign")
+    request_url = head.url
+
+    reviewer = new_session("vss.reviewer", DEMO_PASSWORD)
+    reviewer.goto(request_url)
+    _act(reviewer, "answer", "Có. Trạm y tế xã được giám định theo Quy trình 3618/QĐ-BHXH.")
+    officer.goto(procedure)
+    assert officer.get_by_test_id("question-state").first.inner_text() == "Đã trả lời"
+    assert "Trạm y tế xã được giám định" in officer.get_by_test_id("question-answer").inner_text()
+
+    head.goto(request_url)
+    head.get_by_role("link", name="Đăng thành câu hỏi thường gặp").click()
+    assert head.get_by_label("3618/QĐ-BHXH").is_checked()
+    head.fill("textarea[name=question]", PUBLIC_QUESTION)
+    head.fill("textarea[name=answer]", "Có. Trạm y tế xã được giám định theo Quy trình này.")
+    head.click("button[data-action=publish-faq]")
+    head.wait_for_load_state()
+    assert head.get_by_test_id("faq-state").inner_text() == "Đã đăng"
+
+    anonymous.goto(procedure)
+    faq = anonymous.get_by_test_id("faq")
+    assert "Hỏi đáp" in faq.inner_text() and PUBLIC_QUESTION in faq.inner_text()
+    assert "Lý Văn Q" not in anonymous.content()
+    _search(anonymous, "tram y te xa")
+    assert PUBLIC_QUESTION in anonymous.get_by_test_id("faq-results").inner_text()

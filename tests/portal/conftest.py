@@ -161,3 +161,44 @@ def central_staff(csyt: Unit) -> Person:
     )
     Membership.objects.create(user=person, unit=csyt, role=Role.UNIT_HEAD)
     return person
+
+
+@pytest.fixture
+def nghe_an(vss: Agency) -> Agency:
+    """Nghệ An's Social Security office, with a reader: another province."""
+    province = Province.objects.create(code="40", name="Nghệ An")
+    office = Agency.objects.create(
+        code="bhxh-40",
+        name="Bảo hiểm xã hội tỉnh Nghệ An",
+        symbol="BHXH",
+        kind=AgencyKind.PROVINCIAL_SOCIAL_SECURITY,
+        province=province,
+        parent=vss,
+    )
+    unit = Unit.objects.create(agency=office, name="Văn phòng", symbol="VP")
+    reader = Person.objects.create_user(
+        "nghean.reader", password="pw", last_name="Tạ Thị", first_name="V"
+    )
+    Membership.objects.create(user=reader, unit=unit, role=Role.PROVINCIAL_READER)
+    head = Person.objects.create_user(
+        "nghean.head", password="pw", last_name="Kiều Thị", first_name="Y"
+    )
+    Membership.objects.create(user=head, unit=unit, role=Role.UNIT_HEAD)
+    return office
+
+
+@pytest.fixture
+def csyt_reviewer(csyt: Unit) -> Person:
+    person = Person.objects.create_user(
+        "vss.reviewer", password="pw", last_name="Trần Thị", first_name="B"
+    )
+    Membership.objects.create(user=person, unit=csyt, role=Role.REVIEWER)
+    return person
+
+
+@pytest.fixture
+def national(make_document: Callable[..., Document]) -> DocumentPage:
+    """A VSS letter to every province, drafted by CSYT: 05/BHXH-CSYT."""
+    from coordination.portal.publishing import document_page_publish
+
+    return document_page_publish(document_pk=make_document(number=5).pk)

@@ -18,12 +18,6 @@ from workflows.documents.models import Document
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def national(make_document: Callable[..., Document]) -> DocumentPage:
-    """A VSS letter to every province."""
-    return document_page_publish(document_pk=make_document(number=5).pk)
-
-
 def _client(username: str | None) -> Client:
     client = Client()
     if username:

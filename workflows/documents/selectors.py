@@ -1,5 +1,6 @@
 """Reading documents: what a person may see, what waits for them, what changed."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -9,6 +10,8 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from wagtail import hooks
 
 from coordination.organisation.models import Delegation, Membership, Role
 from coordination.organisation.names import person_name
@@ -28,6 +31,9 @@ from .models import (
 from .models.states import ACTIVE_STATES, ISSUED_STATES, RETURNABLE_STATES, WITHDRAWABLE_STATES
 
 RECENT_DAYS = 30
+# The app that publishes issued documents (the portal) says where the public can read them:
+# functions of a list of document keys returning {key: url}.
+HOOK_DOCUMENT_PUBLIC_URLS = "document_public_urls"
 
 
 @dataclass(frozen=True)
@@ -326,3 +332,13 @@ def document_changes_since(document: Document, revision: int) -> list[str]:
 
 def _allowed(check: rules.Check, document: Document, user: Any) -> bool:
     return allowed(check, document, user, refused=DocumentActionRefused)
+
+
+def document_public_urls(pks: Iterable[int]) -> dict[int, str]:
+    """The public page of each of these documents that has one, keyed by the document's key."""
+    wanted = list(pks)
+    urls: dict[int, str] = {}
+    if wanted:
+        for fn in hooks.get_hooks(HOOK_DOCUMENT_PUBLIC_URLS):
+            urls.update(fn(wanted))
+    return urls

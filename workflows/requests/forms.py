@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Unit
 from coordination.organisation.names import person_name
-from workflows.documents.models import Document
+from workflows.documents.models import Document, DocumentKind
 from workflows.documents.models.states import ISSUED_STATES
 
 from .models import CoordinationRequest
@@ -116,3 +116,33 @@ class LinkDocumentForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["document"].label_from_instance = _document_label
+
+
+class DraftAnswerForm(forms.Form):
+    """The document that will answer the chosen requests: what the drafter writes first. The
+    requests travel as ``r`` (their keys) and ``rev-<key>`` (the revision the drafter saw)."""
+
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=DocumentKind.choices, initial=DocumentKind.OFFICIAL_LETTER
+    )
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"placeholder": _("e.g. Về việc ...")}),
+    )
+    addressees = forms.CharField(
+        label=_("Addressed to"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One recipient per line."),
+    )
+    body = forms.CharField(
+        label=_("Body"), required=False, widget=forms.Textarea(attrs={"rows": 10})
+    )
+
+
+def draft_answer_initial(requests: list[CoordinationRequest]) -> dict[str, str]:
+    """A subject when there is one request, and its requesting agencies as addressees."""
+    agencies = dict.fromkeys(request.requester_unit.agency.name for request in requests)
+    subject = requests[0].subject if len(requests) == 1 else ""
+    return {"subject": subject, "addressees": "\n".join(agencies)}

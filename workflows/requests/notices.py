@@ -25,6 +25,9 @@ def request_notify_step(*, request: CoordinationRequest, actor: Any, action: str
             _send(request, [request.assignee], actor, NoticeKind.RETURN, _("Reopened"))
         elif action == "answer":
             _send(request, [request.requester], actor, NoticeKind.ASSIGNMENT, _("Answered"))
+        elif action == "answer_document":
+            headline = _("Answered by an issued document")
+            _send(request, [request.requester], actor, NoticeKind.ISSUED, headline)
         elif action == "ask":
             headline = _("More information asked")
             _send(request, [request.requester], actor, NoticeKind.RETURN, headline)

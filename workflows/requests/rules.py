@@ -2,7 +2,8 @@
 ``may_*`` answers the same question as a boolean for django-fsm's ``permission``.
 
 The receiving unit's head assigns and forwards; the assignee answers or asks for more; the
-requester replies, accepts or reopens.
+requester replies, accepts or reopens; a drafting officer of the receiving unit starts a document
+that will answer it.
 """
 
 from collections.abc import Callable
@@ -65,6 +66,15 @@ def check_link(request: "CoordinationRequest", user: Any) -> None:
     """The assignee or the receiving unit's head links the document that answers it."""
     if request.assignee_id != user.pk:
         check_assign(request, user)
+
+
+def check_draft_answer(request: "CoordinationRequest", user: Any) -> None:
+    """A drafting officer of the receiving unit starts the document that will answer it."""
+    if capacity_in(user, role=Role.DRAFTER, unit=request.unit) is None:
+        raise WrongRole(
+            _("Only a drafting officer of %(unit)s may start a document that answers it.")
+            % {"unit": request.unit.name}
+        )
 
 
 def check_requester(request: "CoordinationRequest", user: Any) -> None:

@@ -1,5 +1,6 @@
 """Reading requests: who may see which, the lists of the staff screens, what a person may do."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail import hooks
+
 from coordination.organisation.models import Role, Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.permissions import allowed
 
 from . import rules
 from .exceptions import RequestActionRefused
@@ -26,6 +30,9 @@ from .models import (
 )
 
 _RELATED = ("requester", "requester_unit__agency", "unit__agency", "assignee")
+# Other apps add links to a request's page (the portal: "publish as a frequent question"):
+# functions of (request, user) returning (label, url) pairs.
+HOOK_REQUEST_PAGE_LINKS = "request_page_links"
 
 
 @dataclass(frozen=True)
@@ -127,16 +134,30 @@ def _allowed_by_state(request: CoordinationRequest, method: Any) -> bool:
 
 
 def request_may_link(request: CoordinationRequest, user: Any) -> bool:
-    try:
-        rules.check_link(request, user)
-    except RequestActionRefused:
+    return allowed(rules.check_link, request, user, refused=RequestActionRefused)
+
+
+def request_may_draft_answer(request: CoordinationRequest, user: Any) -> bool:
+    """Open, and the person drafts in the receiving unit; no query once capacities are read."""
+    if request.state not in OPEN_STATES:
         return False
-    return True
+    return allowed(rules.check_draft_answer, request, user, refused=RequestActionRefused)
+
+
+def requests_to_draft_for(user: Any, pks: Iterable[int]) -> list[CoordinationRequest]:
+    """The chosen requests this person sees, for the form that drafts their answer."""
+    return list(requests_visible_to(user).filter(pk__in=list(pks)[:100]).order_by("pk"))
 
 
 def requests_answered_by(document: Any, user: Any) -> QuerySet[CoordinationRequest]:
-    """The requests this document answers that this person may see."""
-    return requests_visible_to(user).filter(answered_by=document).order_by("-created_at")
+    """The requests this document answers, or will answer once issued, that this person may
+    see."""
+    answering = Q(answered_by=document) | Q(drafted_answers=document)
+    return requests_visible_to(user).filter(answering).distinct().order_by("-created_at")
+
+
+def request_page_links(request: CoordinationRequest, user: Any) -> list[tuple[str, str]]:
+    return [link for fn in hooks.get_hooks(HOOK_REQUEST_PAGE_LINKS) for link in fn(request, user)]
 
 
 def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:

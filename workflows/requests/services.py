@@ -5,7 +5,7 @@ saw, runs the django-fsm transition, saves and writes the audit row; notificatio
 the commit.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,13 +14,14 @@ from django_fsm import can_proceed
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from coordination.organisation.models import Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
 from workflows.documents.models import Document
+from workflows.documents.services import document_create
 
 from . import rules
 from .deadlines import request_due_on
@@ -28,6 +29,7 @@ from .exceptions import AttachmentRefused, ReasonRequired, RequestChanged, Wrong
 from .models import (
     MAX_ATTACHMENT_BYTES,
     MAX_ATTACHMENTS,
+    OPEN_STATES,
     CoordinationRequest,
     RequestAttachment,
     RequestEvent,
@@ -196,6 +198,113 @@ def request_link_document(
                 comment=label,
             )
     return locked
+
+
+def request_draft_answer(
+    *,
+    requests: Sequence[CoordinationRequest],
+    expected_revisions: Mapping[int, int],
+    actor: Any,
+    kind: str,
+    subject: str,
+    body: str = "",
+    addressees: str = "",
+) -> Document:
+    """A drafting officer of the receiving unit starts one document (a guidance letter to many
+    provinces) that will answer the requests; issuing it answers them all."""
+    if not requests:
+        raise ReasonRequired(_("Choose at least one request to answer."))
+    ordered = sorted(requests, key=lambda request: request.pk)
+    unit = ordered[0].unit
+    with capacities_fixed(actor):
+        for request in ordered:
+            _check_fresh(request, expected_revisions.get(request.pk, 0))
+            _check_draftable(request, unit, actor)
+        with transaction.atomic():
+            locked = [_lock(request, expected_revisions[request.pk]) for request in ordered]
+            for request in locked:
+                _check_draftable(request, unit, actor)
+            document = document_create(
+                actor=actor, unit=unit, kind=kind, subject=subject, body=body, addressees=addressees
+            )
+            for request in locked:
+                request.drafted_answers.add(document)
+                _bump_and_record(request, actor, "draft", comment=document.subject)
+    return document
+
+
+def requests_answer_with_document(*, document: Document, actor: Any) -> list[CoordinationRequest]:
+    """The document drafted to answer requests was issued: each request not yet linked to it is
+    answered by it (still open with the receiving unit: now answered, the document named as
+    the answer), with an audit row and a notice to the requester. Running it again changes
+    nothing."""
+    _check_public(document)
+    pending = document.requests_to_answer.exclude(answered_by=document).order_by("pk")
+    with transaction.atomic():
+        answered = [_answer_with(request, document, actor) for request in _locked_all(pending)]
+    for request in answered:
+        transaction.on_commit(
+            lambda request=request: request_notify_step(
+                request=request, actor=actor, action="answer_document"
+            )
+        )
+    return answered
+
+
+def _answer_with(request: CoordinationRequest, document: Document, actor: Any) -> Any:
+    source = request.state
+    if can_proceed(request.answer_with_document):
+        request.answer_with_document()
+        request.answer_text = _answered_by_sentence(document)
+    request.answered_by.add(document)
+    _bump_and_record(
+        request, actor, "answer_document", comment=document.number_symbol, source=source
+    )
+    return request
+
+
+def _answered_by_sentence(document: Document) -> str:
+    """Stored as the answer, in Vietnamese whatever the issuer's interface language."""
+    with translation.override("vi"):
+        return _("Answered by document No. %(number)s of %(day)s: %(subject)s") % {
+            "number": document.number_symbol,
+            "day": f"{document.issued_on:%d/%m/%Y}" if document.issued_on else "",
+            "subject": document.subject,
+        }
+
+
+def _check_draftable(request: CoordinationRequest, unit: Unit, actor: Any) -> None:
+    if request.state not in OPEN_STATES:
+        raise WrongState(
+            _("“%(subject)s” is closed; a closed request is not answered again.")
+            % {"subject": request.subject}
+        )
+    if request.unit_id != unit.pk:
+        raise WrongUnit(_("Choose requests held by one unit: the document is drafted there."))
+    rules.check_draft_answer(request, actor)
+
+
+def _locked_all(requests: Any) -> list[CoordinationRequest]:
+    return list(
+        requests.select_for_update(of=("self",)).select_related(
+            "unit__agency", "requester_unit__agency", "requester", "assignee"
+        )
+    )
+
+
+def _bump_and_record(
+    request: CoordinationRequest, actor: Any, action: str, *, comment: str, source: str = ""
+) -> None:
+    request.revision += 1
+    request.save()
+    _record(
+        request,
+        actor=actor,
+        action=action,
+        source=source or request.state,
+        unit=request.unit,
+        comment=comment,
+    )
 
 
 def _check_public(document: Document) -> None:

@@ -1,4 +1,5 @@
-"""The requests' daily work, run by the task worker: flag each late request once."""
+"""The requests' background work, run by the task worker: flag each late request once a day, and
+answer the requests an issued document was drafted for."""
 
 from django_tasks import task
 
@@ -6,8 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from workflows.documents.models import Document
+
 from .models import RECEIVER_STATES, CoordinationRequest, RequestEvent
 from .notices import request_notify_overdue
+from .services import requests_answer_with_document
 
 
 @task()
@@ -44,3 +48,16 @@ def requests_escalate_overdue() -> int:
             request_notify_overdue(request=request)
             count += 1
     return count
+
+
+@task()
+def requests_answer_with_document_task(document_pk: int) -> int:
+    """After an issue: the requests the document was drafted for are answered by it, in the name
+    of the person who issued it. A confidential document answers nobody outside its agency;
+    those requests keep waiting for an answer they may read."""
+    document = Document.objects.select_related("agency").get(pk=document_pk)
+    if document.is_confidential or not document.requests_to_answer.exists():
+        return 0
+    issue = document.events.filter(action__in=("issue", "record")).order_by("-pk").first()
+    actor = issue.actor if issue else document.last_edited_by
+    return len(requests_answer_with_document(document=document, actor=actor))

@@ -13,10 +13,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.documents.selectors import document_public_urls, documents_visible_to
 
 from . import selectors, services
 from .exceptions import RequestActionRefused
-from .forms import LinkDocumentForm, RequestActionForm, RequestCreateForm
+from .forms import (
+    DraftAnswerForm,
+    LinkDocumentForm,
+    RequestActionForm,
+    RequestCreateForm,
+    draft_answer_initial,
+)
 from .models import CoordinationRequest
 
 TABS = (
@@ -51,8 +58,14 @@ def request_index(request: HttpRequest) -> HttpResponse:
         tab = "waiting"
     page = Paginator(lists[tab](request.user), PAGE_SIZE).get_page(request.GET.get("p"))
     counts = selectors.request_counts(request.user)
+    draftable = {
+        item.pk
+        for item in page.object_list
+        if selectors.request_may_draft_answer(item, request.user)
+    }
     context = {
         "page": page,
+        "draftable": draftable,
         "tab": tab,
         "tabs": [(name, label, counts.get(name)) for name, label, _select in TABS],
         "today": timezone.localdate(),
@@ -137,6 +150,49 @@ def request_link_document(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("requests_detail", pk=pk)
 
 
+def request_draft_answer(request: HttpRequest) -> HttpResponse:
+    """One document answering the chosen requests: the form, then the draft it starts."""
+    capacities_remember(request.user)
+    data = request.POST if request.method == "POST" else request.GET
+    chosen = selectors.requests_to_draft_for(request.user, _keys(data.getlist("r")))
+    if not chosen:
+        messages.error(request, _("Choose the requests the document will answer."))
+        return redirect("requests_index")
+    form = DraftAnswerForm(request.POST or None, initial=draft_answer_initial(chosen))
+    seen = _revisions(request.POST, chosen) if request.method == "POST" else {}
+    context: dict[str, Any] = {"form": form, "chosen": chosen, "seen": seen}
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = services.request_draft_answer(
+                requests=chosen, expected_revisions=seen, actor=request.user, **form.cleaned_data
+            )
+        except RequestActionRefused as refusal:
+            context.update(refusal=refusal.message, changes=getattr(refusal, "changes", []))
+            context["seen"] = {}
+            return render(request, "requests/draft_answer.html", _with_seen(context), status=409)
+        messages.success(request, _("The draft was started; issuing it will answer the requests."))
+        return redirect("workflow_document", pk=document.pk)
+    return render(request, "requests/draft_answer.html", _with_seen(context))
+
+
+def _with_seen(context: dict[str, Any]) -> dict[str, Any]:
+    """Each request with the revision the form carries: the one the drafter saw when the form
+    was first shown, or the current one once they have seen what changed."""
+    seen = context.pop("seen")
+    context["chosen"] = [(item, seen.get(item.pk, item.revision)) for item in context["chosen"]]
+    return context
+
+
+def _keys(values: list[str]) -> list[int]:
+    return [int(value) for value in values if value.isdigit()]
+
+
+def _revisions(data: Any, chosen: list[CoordinationRequest]) -> dict[int, int]:
+    """The revision of each request the drafter saw when the form was shown (0 if missing)."""
+    seen = {item.pk: data.get(f"rev-{item.pk}", "") for item in chosen}
+    return {pk: int(value) if value.isdigit() else 0 for pk, value in seen.items()}
+
+
 def _perform(item: CoordinationRequest, user: Any, action: str, data: dict[str, Any]) -> None:
     common = {"request": item, "actor": user, "expected_revision": data["revision"]}
     text = data["comment"] or ""
@@ -167,6 +223,9 @@ def _detail_context(item: CoordinationRequest, user: Any) -> dict[str, Any]:
     actions = selectors.request_actions_for(item, user)
     names = {action.name for action in actions}
     form = RequestActionForm(initial={"revision": item.revision}, request=item)
+    answered_by = list(item.answered_by.order_by("-issued_on", "pk"))
+    public_urls = document_public_urls(document.pk for document in answered_by)
+    drafts = list(item.drafted_answers.exclude(pk__in=[d.pk for d in answered_by]))
     return {
         "item": item,
         "actions": actions,
@@ -174,10 +233,22 @@ def _detail_context(item: CoordinationRequest, user: Any) -> dict[str, Any]:
         "may_forward": "forward" in names,
         "action_form": form,
         "documents": item.documents.order_by("-issued_on", "pk"),
-        "answered_by": item.answered_by.order_by("-issued_on", "pk"),
+        "answered_by": [(document, public_urls.get(document.pk)) for document in answered_by],
+        "drafts": drafts,
+        "drafts_visible": _visible_keys(user, drafts),
+        "may_draft_answer": selectors.request_may_draft_answer(item, user),
+        "page_links": selectors.request_page_links(item, user),
         "attachments": item.attachments.all(),
         "may_link": selectors.request_may_link(item, user),
         "link_form": LinkDocumentForm(initial={"revision": item.revision}),
         "timeline": selectors.request_timeline(item),
         "today": timezone.localdate(),
     }
+
+
+def _visible_keys(user: Any, documents: list[Any]) -> set[int]:
+    """Which of these drafts the person may open (their own agency's)."""
+    if not documents:
+        return set()
+    keys = [document.pk for document in documents]
+    return set(documents_visible_to(user).filter(pk__in=keys).values_list("pk", flat=True))

@@ -8,10 +8,12 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import selectors, views
+from .tasks import requests_answer_with_document_task
 
 urlpatterns = [
     path("", views.request_index, name="requests_index"),
     path("new/", views.request_create, name="requests_create"),
+    path("draft-answer/", views.request_draft_answer, name="requests_draft_answer"),
     path("<int:pk>/", views.request_detail, name="requests_detail"),
     path(
         "<int:pk>/files/<int:attachment_pk>/",
@@ -21,6 +23,11 @@ urlpatterns = [
     path("<int:pk>/link/", views.request_link_document, name="requests_link_document"),
     path("<int:pk>/<slug:action>/", views.request_act, name="requests_act"),
 ]
+
+
+@hooks.register("document_issued")
+def answer_requests_with_issued_document(document_pk: int) -> None:
+    requests_answer_with_document_task.enqueue(document_pk)
 
 
 @hooks.register("register_admin_urls")

@@ -18,6 +18,7 @@ from reports.documents import document_store_pdf
 from workflows.documents import services
 from workflows.documents.models import Document
 from workflows.exchange.demo import exchange_demo_load
+from workflows.requests.demo import requests_demo_load
 from workflows.warnings.demo import warnings_demo_load
 
 DEFAULT_PASSWORD = "demo-2026"  # noqa: S105 - the documented demo password
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         self.stdout.write(warnings_demo_load())
         self.stdout.write(exchange_demo_load(render_pdf=document_store_pdf))
         self.stdout.write(api_demo_seed())
+        self.stdout.write(requests_demo_load())
         self.stdout.write(_logins_table(password))
 
 

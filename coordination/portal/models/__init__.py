@@ -6,21 +6,34 @@ from .entries import (
     RelationKind,
     Topic,
 )
-from .pages import PAGE_SIZE, DocumentDisplay, DocumentIndexPage, DocumentPage, HomePage
-from .receipts import Acknowledgement, Question
+from .faq import FaqEntry, FaqEvent, FaqState
+from .pages import (
+    PAGE_SIZE,
+    DocumentAnnex,
+    DocumentDisplay,
+    DocumentIndexPage,
+    DocumentPage,
+    HomePage,
+)
+from .receipts import Acknowledgement, Question, QuestionDesk
 
 __all__ = [
     "PAGE_SIZE",
     "Acknowledgement",
+    "DocumentAnnex",
     "DocumentDisplay",
     "DocumentEntry",
     "DocumentIndexPage",
     "DocumentPage",
     "DocumentRelation",
     "DocumentStatus",
+    "FaqEntry",
+    "FaqEvent",
+    "FaqState",
     "HomePage",
     "PortalGeneration",
     "Question",
+    "QuestionDesk",
     "RelationKind",
     "Topic",
 ]

@@ -5,18 +5,19 @@ issue (DEVELOPERS.md, django-fsm pitfalls). Relations, status and search live in
 from dataclasses import dataclass
 from datetime import date
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 
-from coordination.organisation.models import Agency, Province
+from coordination.organisation.models import Agency, Province, Unit
 from workflows.documents.models import Document, DocumentKind, PdfStatus
 
 PAGE_SIZE = 20
@@ -126,6 +127,18 @@ class DocumentPage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    answering_unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("unit that answers questions"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Provincial offices' questions about this document go to this unit as coordination "
+            "requests. Empty: the issuing agency's question desk (Snippets → Question desks)."
+        ),
+    )
     effective_on = models.DateField(
         _("effective date"), null=True, blank=True, help_text=_("Empty: from the issue date.")
     )
@@ -164,6 +177,8 @@ class DocumentPage(Page):
                 FieldPanel("subject"),
                 FieldPanel("body"),
                 FieldPanel("pdf_file"),
+                FieldPanel("answering_unit"),
+                InlinePanel("annexes", heading=_("Annexes"), label=_("Annex")),
             ],
             heading=_("Document issued outside the system"),
             help_text=_(
@@ -190,6 +205,13 @@ class DocumentPage(Page):
         download appears as soon as the worker stores the file."""
         source = self.source_document
         return source is not None and source.pdf_status != PdfStatus.READY
+
+    def clean(self) -> None:
+        from ..annexes import pdf_content_errors
+
+        super().clean()
+        if self.pdf_file is not None and (problem := pdf_content_errors(self.pdf_file)):
+            raise ValidationError({"pdf_file": problem})
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import document_context
@@ -232,6 +254,39 @@ class DocumentPage(Page):
             pdf_url=self.pdf_file.url if self.pdf_file else "",
             pdf_pending=False,
         )
+
+
+class DocumentAnnex(Orderable):
+    """An annex of a document entered by hand (a table, a form, a list of facilities): a PDF
+    uploaded with the page, listed and downloadable on it. Checked by content, not by name."""
+
+    page = ParentalKey(DocumentPage, on_delete=models.CASCADE, related_name="annexes")
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("e.g. Phụ lục I. Danh mục cơ sở khám chữa bệnh")
+    )
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("PDF file"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("file")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("annex")
+        verbose_name_plural = _("annexes")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        from ..annexes import pdf_content_errors
+
+        super().clean()
+        if self.file is not None and (problem := pdf_content_errors(self.file)):
+            raise ValidationError({"file": problem})
 
 
 def _paragraphs(text: str) -> tuple[str, ...]:

@@ -200,7 +200,15 @@ def detail_context(document: Document, user: Any) -> dict[str, Any]:
         "deadline_form": DeadlineForm(initial={"due_on": document.step_due_on}),
         "relation_form": RelationForm(user=user),
         "action_form": DocumentActionForm(initial={"revision": document.revision}),
+        "public_url": _public_url(document),
     }
+
+
+def _public_url(document: Document) -> str | None:
+    """Where the public reads the issued document (its portal page), once published."""
+    if not document.is_issued:
+        return None
+    return selectors.document_public_urls([document.pk]).get(document.pk)
 
 
 def _threads(comments: list[Any]) -> list[Any]:

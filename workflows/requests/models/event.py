@@ -19,6 +19,8 @@ ACTION_LABELS = {
     "accept": _("accepted the answer"),
     "reopen": _("reopened it"),
     "link": _("linked a document that answers it"),
+    "draft": _("started a draft document that will answer it"),
+    "answer_document": _("answered it with an issued document"),
     "escalate": _("flagged it as overdue"),
 }
 

@@ -39,6 +39,14 @@ class CoordinationRequest(ConcurrentTransitionMixin, models.Model):
         related_name="answered_requests",
         help_text=_("Issued documents that answer this request (a guidance letter to many)."),
     )
+    drafted_answers = models.ManyToManyField(
+        "documents.Document",
+        verbose_name=_("answer being drafted"),
+        blank=True,
+        editable=False,
+        related_name="requests_to_answer",
+        help_text=_("Drafts the receiving unit started to answer it; issuing one answers it."),
+    )
     requester = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("requested by"),
@@ -168,3 +176,17 @@ class CoordinationRequest(ConcurrentTransitionMixin, models.Model):
     )
     def reopen(self) -> None:
         """The requester finds the answer wanting and says why; the assignee has it again."""
+
+    # Done by an issue, not by a person: a document drafted to answer the request was issued.
+
+    @transition(
+        field=state,
+        source=[
+            RequestState.SUBMITTED,
+            RequestState.ASSIGNED,
+            RequestState.WAITING_FOR_REQUESTER,
+        ],
+        target=RequestState.ANSWERED,
+    )
+    def answer_with_document(self) -> None:
+        """The issued document is the answer; the requester accepts or reopens it as usual."""

@@ -1,5 +1,6 @@
-"""``{% requests_answered_by_document document %}``: the requests an issued document answers,
-for any page that shows a document (the other side of the "answered by" link)."""
+"""``{% requests_answered_by_document document %}``: the requests an issued document answers, or
+a draft was started to answer, for any page that shows a document (the other side of the
+"answered by" link)."""
 
 from typing import Any
 
@@ -13,4 +14,5 @@ register = template.Library()
 @register.inclusion_tag("requests/_answered_requests.html", takes_context=True)
 def requests_answered_by_document(context: Any, document: Any) -> dict[str, Any]:
     user = context["request"].user
-    return {"answered_requests": list(requests_answered_by(document, user)[:50])}
+    answered = list(requests_answered_by(document, user)[:50])
+    return {"answered_requests": answered, "document": document}
