@@ -35,6 +35,10 @@ class DocumentNotIssued(ValueError):
     """Only issued documents are published."""
 
 
+class DocumentConfidential(ValueError):
+    """A confidential document is never published, nor is its existence."""
+
+
 def portal_ensure_pages() -> DocumentIndexPage:
     """Make the portal's home page the default site's root and give it its document listing.
     Idempotent: running it again changes nothing."""
@@ -62,6 +66,8 @@ def document_page_publish(*, document_pk: int) -> DocumentPage:
     document = Document.objects.select_related("agency").get(pk=document_pk)
     if document.state not in ISSUED_STATES:
         raise DocumentNotIssued(f"document {document_pk} is not issued")
+    if document.is_confidential:
+        raise DocumentConfidential(f"document {document_pk} is confidential")
     index = portal_ensure_pages()
     with transaction.atomic():
         page = DocumentPage.objects.select_for_update().filter(source_document=document).first()

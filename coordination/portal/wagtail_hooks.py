@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from workflows.documents.models import Document
 from workflows.requests.models import CoordinationRequest
 
 from .faq import staff as faq_staff
@@ -25,7 +26,9 @@ from .tasks import document_page_publish_task
 
 @hooks.register("document_issued")
 def publish_issued_document(document_pk: int) -> None:
-    document_page_publish_task.enqueue(document_pk)
+    """Every issued document but a confidential one gets its page."""
+    if Document.objects.filter(pk=document_pk, confidentiality="").exists():
+        document_page_publish_task.enqueue(document_pk)
 
 
 @hooks.register("after_create_page")

@@ -1,17 +1,20 @@
 """Issued documents get one portal page each, and what the page shows cannot be rolled back."""
 
 from collections.abc import Callable
+from importlib import import_module
 
 import pytest
 
+from django.apps import apps
 from django.test import Client
 
 from wagtail import hooks
 from wagtail.models import Page, Site
 
 from coordination.organisation.models import Agency, AgencyKind, Unit
-from coordination.portal.models import DocumentIndexPage, DocumentPage, HomePage
+from coordination.portal.models import DocumentIndexPage, DocumentPage, HomePage, PortalGeneration
 from coordination.portal.publishing import (
+    DocumentConfidential,
     DocumentNotIssued,
     document_page_publish,
     portal_ensure_pages,
@@ -101,6 +104,30 @@ def test_the_document_issued_hook_publishes_the_page(issued: Document) -> None:
     assert publish_issued_document in hooks.get_hooks("document_issued")
     publish_issued_document(issued.pk)
     assert DocumentPage.objects.get(source_document=issued).live
+
+
+def test_a_confidential_document_gets_no_page(make_document: Callable[..., Document]) -> None:
+    secret = make_document(confidentiality="mat")
+    publish_issued_document(secret.pk)
+    assert not DocumentPage.objects.filter(source_document=secret).exists()
+    with pytest.raises(DocumentConfidential):
+        document_page_publish(document_pk=secret.pk)
+    assert not DocumentPage.objects.exists()
+
+
+def test_pages_published_before_for_confidential_documents_are_taken_down(
+    make_document: Callable[..., Document],
+) -> None:
+    public = document_page_publish(document_pk=make_document().pk)
+    leaked = document_page_publish(document_pk=make_document(number=2).pk)
+    Document.objects.filter(pk=leaked.source_document_id).update(confidentiality="mat")
+    before = PortalGeneration.objects.get(pk=1).number
+    migration = import_module("coordination.portal.migrations.0007_unpublish_confidential")
+    migration.unpublish_confidential(apps, None)
+    assert [p.live for p in DocumentPage.objects.order_by("pk")] == [True, False]
+    assert DocumentPage.objects.get(pk=public.pk).live
+    assert PortalGeneration.objects.get(pk=1).number == before + 1
+    assert Client().get(leaked.url).status_code == 404
 
 
 def test_a_published_document_is_found_by_wagtail_search(
