@@ -38,9 +38,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	@rm -f $(VENV)/.installed-* && touch $@
 
+# The service layer (every change and every read of the machines), type-checked with django-stubs.
+SERVICE_LAYER = $(wildcard workflows/*/services.py workflows/*/services/*.py workflows/*/selectors.py \
+	workflows/*/rules.py coordination/organisation/selectors.py coordination/portal/publishing.py \
+	coordination/portal/questions.py coordination/portal/receipts.py \
+	coordination/portal/faq/services.py coordination/portal/faq/selectors.py coordination/portal/faq/rules.py)
+
 lint:
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy $(SERVICE_LAYER)
 
 check-migrations:
 	@mkdir -p var

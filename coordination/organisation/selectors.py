@@ -9,13 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .models import Agency, Delegation, Membership, Role, Unit
+from .models import Agency, Delegation, Membership, Person, Role, Unit
 
-AnyUser = AbstractBaseUser | AnonymousUser
+AnyUser = Person | AnonymousUser
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ class AskingOwnUnit(PermissionDenied):
 def question_answering_unit(page: DocumentPage) -> Unit | None:
     """Who answers questions about the document: its drafting unit for a workflow document; for
     one entered by hand, the unit its editor chose, else its agency's question desk."""
-    if page.source_document_id:
+    if page.source_document is not None:
         unit = page.source_document.unit
     elif page.answering_unit_id:
         unit = page.answering_unit
@@ -83,7 +83,10 @@ def question_subject(page: DocumentPage, text: str) -> str:
 
 
 def _asker_unit(actor: Any, agency: Agency) -> Unit:
-    return memberships_of(actor).filter(unit__agency=agency).order_by("pk").first().unit
+    membership = memberships_of(actor).filter(unit__agency=agency).order_by("pk").first()
+    if membership is None:
+        raise PermissionDenied(_("You are not a member of a unit of this office."))
+    return membership.unit
 
 
 def office_questions(agency: Agency, *, page: DocumentPage | None = None) -> QuerySet[Question]:

@@ -7,6 +7,7 @@ rendering, publishing) run after the commit.
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
 
 from django_fsm import can_proceed
@@ -434,7 +435,7 @@ def _apply_relations(document: Document, actor: Any) -> None:
         target.revision += 1
         target.save()
         _record(target, actor=actor, action=name, source=source, comment=document.number_symbol)
-        transaction.on_commit(lambda pk=target.pk: _announce(HOOK_DOCUMENT_STATUS_CHANGED, pk))
+        transaction.on_commit(partial(_announce, HOOK_DOCUMENT_STATUS_CHANGED, target.pk))
 
 
 def _record(

@@ -7,6 +7,7 @@ the commit.
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -244,9 +245,7 @@ def requests_answer_with_document(*, document: Document, actor: Any) -> list[Coo
         answered = [_answer_with(request, document, actor) for request in _locked_all(pending)]
     for request in answered:
         transaction.on_commit(
-            lambda request=request: request_notify_step(
-                request=request, actor=actor, action="answer_document"
-            )
+            partial(request_notify_step, request=request, actor=actor, action="answer_document")
         )
     return answered
 

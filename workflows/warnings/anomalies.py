@@ -11,9 +11,11 @@ the letter (in Vietnamese, whatever the interface language), or nothing.
 """
 
 import statistics
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 from .numerals import vn_decimal, vn_int, vn_percent
 from .quarters import Quarter
@@ -178,7 +180,7 @@ def findings_for(
     return [finding for finding in found if finding is not None]
 
 
-def thresholds_merge(rows: list[dict[str, Decimal | None]]) -> Thresholds:
+def thresholds_merge(rows: Sequence[Mapping[str, Any]]) -> Thresholds:
     """The defaults, overridden by each row in turn (least specific first) where it sets a
     value."""
     values = {name: getattr(DEFAULTS, name) for name in THRESHOLD_NAMES}

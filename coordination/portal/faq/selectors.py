@@ -73,7 +73,9 @@ def faq_listing_page(query: FoldedQuery, number: str | None) -> PaginatorPage:
     page_of = Paginator(entries.values_list("pk", flat=True), PAGE_SIZE).get_page(number)
     keys = list(page_of.object_list)
     by_pk = {entry.pk: entry for entry in _with_pages(FaqEntry.objects.filter(pk__in=keys))}
-    page_of.object_list = [_item(by_pk[pk], query, short=False) for pk in keys if pk in by_pk]
+    items = [_item(by_pk[pk], query, short=False) for pk in keys if pk in by_pk]
+    # The page now lists what it shows, not the keys it was cut from.
+    page_of.object_list = items  # type: ignore[assignment]
     return page_of
 
 
