@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "workflows.documents",
     "workflows.notifications",
     "workflows.requests",
+    "workflows.directives",
     "workflows.warnings",
     "reports",
     "django_tasks",
