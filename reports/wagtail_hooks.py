@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import register_views, views, warning_hooks  # noqa: F401 (warning_hooks registers hooks)
+from . import register_views, review_hooks, views, warning_hooks  # noqa: F401 (registers hooks)
 from .summaries import views as summary_views
 from .tasks import document_render_pdf
 
