@@ -2,6 +2,7 @@
 done and what is late, per task, with an annex table of addressees × tasks (landscape). The same
 snapshot gives the HTML preview and the PDF printed by the worker."""
 
+from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
@@ -30,9 +31,9 @@ def review_snapshot(
     document: Document, *, starts_on: date, ends_on: date, today: date | None = None
 ) -> DocumentSnapshot:
     today = today or timezone.localdate()
-    results = document_results(document, starts_on=starts_on, ends_on=ends_on, today=today)
     agency = document.agency
     with translation.override("vi"):
+        results = document_results(document, starts_on=starts_on, ends_on=ends_on, today=today)
         paragraphs = (*_opening(document, results), *_per_task(results), *_late(results))
         return DocumentSnapshot(
             issuers=(_issuer(document),),
@@ -42,7 +43,7 @@ def review_snapshot(
             subject=nfc(_subject(document, results)),
             is_letter=False,
             paragraphs=tuple(_clean(p) for p in (*paragraphs, *_closing(document))),
-            signatures=(SignatureBlock(authority="", position="", name=""),),
+            signatures=(_signature(document),),
             recipients=(
                 "- Các đơn vị được giao nhiệm vụ;",
                 f"- Lưu: VT, {nfc(document.unit.symbol)}.",
@@ -50,6 +51,16 @@ def review_snapshot(
             annexes=(_annex(results),),
             annex_reference=f"(Kèm theo Báo cáo số        /BC-{agency.symbol})",
         )
+
+
+def _signature(document: Document) -> SignatureBlock:
+    """Signed at the level that signed the document (its authority and position), the name
+    left for the signer."""
+    return SignatureBlock(
+        authority=nfc(document.signer_authority.upper()),
+        position=nfc(document.signer_position.upper()),
+        name="",
+    )
 
 
 def _issuer(document: Document) -> Issuer:
@@ -66,6 +77,12 @@ def document_name(document: Document) -> str:
     return f"{kind} số {document.number_symbol}{issued}"
 
 
+def _in_sentence(subject: str) -> str:
+    """'Về việc …' as it reads inside a sentence: 'về việc …'."""
+    subject = subject.strip()
+    return subject[:1].lower() + subject[1:] if subject.startswith("Về ") else subject
+
+
 def _span(results: Results) -> str:
     start, end = results.starts_on, results.ends_on
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
@@ -79,14 +96,14 @@ def _subject(document: Document, results: Results) -> str:
 
 
 def _opening(document: Document, results: Results) -> list[Paragraph]:
-    addressees = len(results.addressees)
+    addressees = results.addressee_count
     done = results.count(Standing.DONE)
     going = results.count(Standing.ON_TRACK, Standing.REPORT_DUE)
     late = results.count(Standing.LATE)
     return [
         Paragraph(
             "text",
-            f"Thực hiện {document_name(document)} {document.subject.strip()}, "
+            f"Thực hiện {document_name(document)} {_in_sentence(document.subject)}, "
             f"{document.agency.name} báo cáo kết quả thực hiện {_span(results)} như sau:",
         ),
         Paragraph("heading", "I. TÌNH HÌNH CHUNG"),
@@ -133,9 +150,25 @@ def _late(results: Results) -> list[Paragraph]:
     if not late:
         return [*paragraphs, Paragraph("text", "Không có đơn vị chậm thực hiện, chậm báo cáo.")]
     for result in late:
-        names = "; ".join(f"{a.name} ({a.position.days} ngày)" for a in result.late)
-        paragraphs.append(Paragraph("text", f"Nhiệm vụ {result.task.number}: {names}."))
+        groups = _late_groups(result)
+        paragraphs.append(Paragraph("text", f"Nhiệm vụ {result.task.number}: {groups}."))
     return paragraphs
+
+
+def _late_groups(result: TaskResult) -> str:
+    """'chậm 246 ngày: Hà Giang, Cao Bằng; chậm 63 ngày: Nghệ An', the latest first; each
+    name carries its agency's kind when the task went to several kinds in a province."""
+    mixed = len({addressee.kind for addressee in result.addressees}) > 1
+    by_days: dict[int, list[str]] = defaultdict(list)
+    for addressee in result.late:
+        name = (
+            f"{addressee.kind} {addressee.label}" if mixed and addressee.kind else addressee.label
+        )
+        by_days[addressee.position.days].append(name)
+    return "; ".join(
+        f"chậm {days} ngày: {', '.join(names)}"
+        for days, names in sorted(by_days.items(), reverse=True)
+    )
 
 
 def _closing(document: Document) -> list[Paragraph]:
@@ -151,15 +184,14 @@ def _closing(document: Document) -> list[Paragraph]:
 
 
 def _annex(results: Results) -> Annex:
-    header = ("Đơn vị", *(_column(result) for result in results.tasks))
-    cells = {
-        (result.task.pk, addressee.key): addressee
-        for result in results.tasks
-        for addressee in result.addressees
-    }
+    header = ("Địa phương, đơn vị", *(_column(result) for result in results.tasks))
+    cells: dict[tuple[int, str], list[AddresseeResult]] = defaultdict(list)
+    for result in results.tasks:
+        for addressee in result.addressees:
+            cells[(result.task.pk, addressee.place)].append(addressee)
     rows = tuple(
-        (nfc(name), *(_cell(cells.get((r.task.pk, key))) for r in results.tasks))
-        for key, name in results.addressees
+        (nfc(place.label), *(_cell(cells[(r.task.pk, place.key)]) for r in results.tasks))
+        for place in results.places
     )
     title = f"KẾT QUẢ THỰC HIỆN NHIỆM VỤ CỦA CÁC ĐƠN VỊ (đến ngày {results.as_of:%d/%m/%Y})"
     return Annex(title=title, table=Table(header=header, rows=rows))
@@ -172,9 +204,15 @@ def _column(result: TaskResult) -> str:
     return nfc(f"{result.task.number}. {title}")
 
 
-def _cell(addressee: AddresseeResult | None) -> str:
-    if addressee is None:
+def _cell(addressees: list[AddresseeResult]) -> str:
+    if not addressees:
         return "—"
+    if len(addressees) == 1:
+        return _standing(addressees[0])
+    return "; ".join(f"{a.kind}: {_standing(a)}" for a in addressees)
+
+
+def _standing(addressee: AddresseeResult) -> str:
     position = addressee.position
     if position.standing == Standing.DONE:
         return "Hoàn thành"

@@ -1,26 +1,33 @@
-"""The issuing unit's view of a document's tasks: one row per addressee (63 provinces read down
-the page), one column per task, each cell saying where the addressee stands. Three queries
-whatever the number of addressees, tasks or reports."""
+"""The issuing unit's view of a document's tasks: one row per province (63 read down the page)
+or central addressee, one column per task, each cell saying where the addressee stands. Three
+queries whatever the number of addressees, tasks or reports."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
-from coordination.organisation.models import AgencyKind
 from workflows.documents.models import Document
 
 from .models import DirectiveTask, ProgressReport, TaskAssignment, TaskReminder
-from .regions import provinces_in, region_of
+from .periods import Period
+from .places import Place, entry_order, kind_label, place_of
+from .regions import provinces_in
 from .selectors import reported_periods, task_periods
 from .standing import Position, Standing, position_on
 
+# The cell's colour follows its most pressing entry.
+URGENCY = (Standing.LATE, Standing.REPORT_DUE, Standing.ON_TRACK, Standing.DONE, Standing.WITHDRAWN)
+
 
 @dataclass(frozen=True)
-class Cell:
+class Entry:
+    """One addressee's standing on one task."""
+
     assignment_id: int
+    kind: str
     position: Position
     percent: int | None
     last_report_at: datetime | None
@@ -32,16 +39,26 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class Cell:
+    entries: tuple[Entry, ...]
+
+    @property
+    def standing(self) -> str:
+        found = {entry.position.standing for entry in self.entries}
+        return next((s.value for s in URGENCY if s in found), "")
+
+    @property
+    def shows_kind(self) -> bool:
+        return len(self.entries) > 1
+
+
+@dataclass(frozen=True)
 class Row:
-    label: str
-    detail: str
-    province_code: str
-    region: str
-    kind: str
-    cells: tuple[Cell | None, ...]
+    place: Place
+    cells: tuple[Cell, ...]
 
     def has(self, standing: str) -> bool:
-        return any(cell and cell.position.standing == standing for cell in self.cells)
+        return any(e.position.standing == standing for c in self.cells for e in c.entries)
 
 
 @dataclass(frozen=True)
@@ -59,7 +76,7 @@ class Matrix:
     @property
     def provinces(self) -> list[tuple[str, str]]:
         """The provinces among the addressees, to filter by."""
-        found = {row.province_code: row.label for row in self.rows if row.province_code}
+        found = {r.place.province_code: r.place.label for r in self.rows if r.place.province_code}
         return sorted(found.items())
 
     def only(self, *, province: str = "", region: str = "", standing: str = "") -> "Matrix":
@@ -71,21 +88,24 @@ class Matrix:
 def document_matrix(document: Document, *, today: date | None = None) -> Matrix:
     today = today or timezone.localdate()
     tasks = tuple(document.directive_tasks.order_by("number"))
-    assignments = list(_assignments(document))
+    assignments = sorted(_assignments(document), key=entry_order)
     reported = reported_periods(a.pk for a in assignments)
-    columns = {task.pk: index for index, task in enumerate(tasks)}
     periods = {task.pk: task_periods(task) for task in tasks}
-    grid: dict[tuple[int, int | None], list[Cell | None]] = {}
-    first: dict[tuple[int, int | None], TaskAssignment] = {}
+    places: dict[str, Place] = {}
+    grid: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for assignment in assignments:
-        key = (assignment.agency_id, assignment.unit_id)
-        first.setdefault(key, assignment)
-        row = grid.setdefault(key, [None] * len(tasks))
-        row[columns[assignment.task_id]] = _cell(assignment, periods, reported, today)
-    rows = sorted((_row(first[key], cells) for key, cells in grid.items()), key=_order)
-    cells = [cell for row in rows for cell in row.cells if cell is not None]
-    totals = Counter(cell.position.standing.value for cell in cells)
-    late = tuple(c.assignment_id for c in cells if c.position.standing == Standing.LATE)
+        place = places.setdefault(place_of(assignment).key, place_of(assignment))
+        grid[place.key][assignment.task_id].append(_entry(assignment, periods, reported, today))
+    rows = sorted(
+        (
+            Row(place, tuple(Cell(tuple(grid[key][t.pk])) for t in tasks))
+            for key, place in places.items()
+        ),
+        key=lambda row: row.place.order,
+    )
+    entries = [e for row in rows for cell in row.cells for e in cell.entries]
+    totals = Counter(entry.position.standing.value for entry in entries)
+    late = tuple(e.assignment_id for e in entries if e.position.standing == Standing.LATE)
     return Matrix(tasks, tuple(rows), dict(totals), len(rows), late)
 
 
@@ -104,12 +124,12 @@ def _assignments(document: Document) -> QuerySet[TaskAssignment]:
     )
 
 
-def _cell(
+def _entry(
     assignment: TaskAssignment,
-    periods: dict[int, tuple],
+    periods: dict[int, tuple[Period, ...]],
     reported: dict[int, set[int]],
     today: date,
-) -> Cell:
+) -> Entry:
     position = position_on(
         today=today,
         state=assignment.state,
@@ -117,8 +137,9 @@ def _cell(
         reported=reported[assignment.pk],
         task_open=assignment.task.is_open,
     )
-    return Cell(
+    return Entry(
         assignment_id=assignment.pk,
+        kind=kind_label(assignment),
         position=position,
         percent=assignment.latest_percent,  # type: ignore[attr-defined]
         last_report_at=assignment.latest_at,  # type: ignore[attr-defined]
@@ -126,27 +147,9 @@ def _cell(
     )
 
 
-def _row(assignment: TaskAssignment, cells: list[Cell | None]) -> Row:
-    agency, province = assignment.agency, assignment.agency.province
-    if province is None:
-        label = assignment.unit.name if assignment.unit_id else agency.name
-        return Row(label, agency.name, "", "", agency.kind, tuple(cells))
-    found = region_of(province.code)
-    region = found.label if found else ""
-    detail = agency.get_kind_display()
-    return Row(province.name, detail, province.code, region, agency.kind, tuple(cells))
-
-
-_KIND_ORDER = {kind.value: index for index, kind in enumerate(AgencyKind)}
-
-
-def _order(row: Row) -> tuple[str, int, str]:
-    return (row.province_code, _KIND_ORDER.get(row.kind, 0), row.label)
-
-
 def _chosen(row: Row, province: str, region: str, standing: str) -> bool:
-    if province and row.province_code != province:
+    if province and row.place.province_code != province:
         return False
-    if region and row.province_code not in provinces_in(region):
+    if region and row.place.province_code not in provinces_in(region):
         return False
     return not standing or row.has(standing)

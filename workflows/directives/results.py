@@ -12,14 +12,16 @@ from django.utils import timezone
 from workflows.documents.models import Document
 
 from .models import AssignmentState, DirectiveTask, ProgressReport, TaskAssignment, TaskState
+from .places import Place, entry_order, kind_label, place_of
 from .selectors import task_periods
 from .standing import Position, Standing, position_on
 
 
 @dataclass(frozen=True)
 class AddresseeResult:
-    key: tuple[int, int | None]
-    name: str
+    place: str
+    label: str
+    kind: str
     position: Position
     percent: int | None
     quantity: Decimal | None
@@ -56,7 +58,8 @@ class Results:
     ends_on: date
     as_of: date
     tasks: tuple[TaskResult, ...]
-    addressees: tuple[tuple[tuple[int, int | None], str], ...]
+    places: tuple[Place, ...]
+    addressee_count: int
 
     def count(self, *standings: Standing) -> int:
         return sum(task.count(*standings) for task in self.tasks)
@@ -73,11 +76,12 @@ def document_results(
             "number"
         )
     )
-    assignments = list(
+    assignments = sorted(
         TaskAssignment.objects.filter(task__in=tasks)
         .exclude(state=AssignmentState.WITHDRAWN)
         .select_related("agency__province", "unit")
-        .order_by("agency__province__code", "agency__kind", "unit__name", "pk")
+        .order_by("pk"),
+        key=entry_order,
     )
     reports = _reports_until(assignments, until)
     by_task = defaultdict(list)
@@ -90,8 +94,10 @@ def document_results(
         )
         for task in tasks
     )
-    names = {(a.agency_id, a.unit_id): _name(a) for a in assignments}
-    return Results(starts_on, ends_on, as_of, results, tuple(names.items()))
+    places = {place.key: place for place in map(place_of, assignments)}
+    ordered = tuple(sorted(places.values(), key=lambda place: place.order))
+    count = len({(a.agency_id, a.unit_id) for a in assignments})
+    return Results(starts_on, ends_on, as_of, results, ordered, count)
 
 
 def _reports_until(
@@ -124,20 +130,16 @@ def _result(
         reported={report.period for report in reports},
         task_open=task.is_open,
     )
+    place = place_of(assignment)
     within = [report for report in reports if report.at >= since]
     percents = [r.percent_done for r in within if r.percent_done is not None]
     quantities = [r.quantity for r in within if r.quantity is not None]
     return AddresseeResult(
-        key=(assignment.agency_id, assignment.unit_id),
-        name=_name(assignment),
+        place=place.key,
+        label=place.label,
+        kind=kind_label(assignment),
         position=position,
         percent=percents[-1] if percents else None,
         quantity=quantities[-1] if quantities else None,
         reports=len(within),
     )
-
-
-def _name(assignment: TaskAssignment) -> str:
-    if assignment.unit_id:
-        return f"{assignment.unit.name} – {assignment.agency.name}"
-    return assignment.agency.name

@@ -13,6 +13,7 @@ from coordination.organisation.loading import organisation_load
 from coordination.organisation.models import Agency, Membership, Role, Unit
 from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
+from workflows.directives.demo import directives_demo_load
 from workflows.documents import services
 from workflows.documents.models import Document
 from workflows.warnings.demo import warnings_demo_load
@@ -54,6 +55,7 @@ class Command(BaseCommand):
             f"({Document.objects.count()} in all)."
         )
         self.stdout.write(warnings_demo_load())
+        self.stdout.write(directives_demo_load())
         self.stdout.write(_logins_table(password))
 
 

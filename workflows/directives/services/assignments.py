@@ -148,7 +148,7 @@ def _check_figures(
     if percent_done is not None and not 0 <= percent_done <= 100:
         raise InvalidReport(_("The percentage done is between 0 and 100."))
     if completes and percent_done is not None and percent_done < 100:
-        raise InvalidReport(_("A task reported done is 100% done."))
+        raise InvalidReport(_("A task reported done is done in full: 100 percent."))
     if quantity is not None and not assignment.task.measure_label:
         raise InvalidReport(_("This task asks for no figure."))
     if quantity is not None and quantity < 0:

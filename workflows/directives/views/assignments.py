@@ -51,18 +51,30 @@ def _context(assignment: TaskAssignment, user: Any, **extra: Any) -> dict[str, A
         "position": selectors.assignment_position(assignment, reported, today=today),
         "periods": selectors.period_lines(periods, reports, today=today),
         "reports": reports,
-        "report_form": extra.pop("report_form", None) or _report_form(assignment),
+        "report_form": extra.pop("report_form", None) or _report_form(assignment, reported),
         "may_report": may_report and open_task and assignment.state != AssignmentState.WITHDRAWN,
         "may_manage": may_manage and open_task,
         "reason_form": ReasonForm(initial={"revision": assignment.revision}),
-        "timeline": selectors.assignment_timeline(assignment),
-        "reminders": selectors.assignment_reminders(assignment),
+        "history": _history(assignment),
         **extra,
     }
 
 
-def _report_form(assignment: TaskAssignment) -> ReportForm:
-    return ReportForm(initial={"revision": assignment.revision}, assignment=assignment)
+def _report_form(assignment: TaskAssignment, reported: set[int]) -> ReportForm:
+    """The period offered first is the earliest one started and not yet reported."""
+    today = timezone.localdate()
+    started = [p.number for p in selectors.task_periods(assignment.task) if p.starts_on <= today]
+    waiting = [number for number in started if number not in reported]
+    period = waiting[0] if waiting else (started[-1] if started else None)
+    initial = {"revision": assignment.revision, "period": period}
+    return ReportForm(initial=initial, assignment=assignment)
+
+
+def _history(assignment: TaskAssignment) -> list[tuple[str, Any]]:
+    """The task's events and the reminders sent, in the order they happened."""
+    events = [("event", event) for event in selectors.assignment_timeline(assignment)]
+    reminders = [("reminder", r) for r in selectors.assignment_reminders(assignment)]
+    return sorted([*events, *reminders], key=lambda item: (item[1].at, item[0]))
 
 
 @require_POST
@@ -143,5 +155,6 @@ def _refused(
     context["refusal"] = getattr(refusal, "message", refusal)
     if isinstance(refusal, StaleForm):
         context["changes"] = refusal.changes
-        context["report_form"] = _report_form(assignment)
+        reported = {report.period for report in context["reports"]}
+        context["report_form"] = _report_form(assignment, reported)
     return render(request, "directives/assignment.html", context, status=409)
