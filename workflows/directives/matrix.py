@@ -7,7 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from workflows.documents.models import Document
 
@@ -18,20 +20,27 @@ from .regions import provinces_in
 from .selectors import reported_periods, task_periods
 from .standing import Position, Standing, position_on
 
-# The cell's colour follows its most pressing entry.
+# From the most pressing standing to the least.
 URGENCY = (Standing.LATE, Standing.REPORT_DUE, Standing.ON_TRACK, Standing.DONE, Standing.WITHDRAWN)
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One addressee's standing on one task."""
+    """One addressee's standing on one task, with its words and link ready for the page."""
 
     assignment_id: int
     kind: str
     position: Position
     percent: int | None
-    last_report_at: datetime | None
-    reminded_at: datetime | None
+    last_report_on: str
+    reminded_on: str
+    url: str
+    label: str
+    reason: str
+
+    @property
+    def standing(self) -> str:
+        return self.position.standing.value
 
     @property
     def may_remind(self) -> bool:
@@ -41,11 +50,13 @@ class Entry:
 @dataclass(frozen=True)
 class Cell:
     entries: tuple[Entry, ...]
+    standing: str
 
-    @property
-    def standing(self) -> str:
-        found = {entry.position.standing for entry in self.entries}
-        return next((s.value for s in URGENCY if s in found), "")
+    @classmethod
+    def of(cls, entries: list[Entry]) -> "Cell":
+        """The cell takes the colour of its most pressing entry."""
+        found = {entry.position.standing for entry in entries}
+        return cls(tuple(entries), next((s.value for s in URGENCY if s in found), ""))
 
     @property
     def shows_kind(self) -> bool:
@@ -87,18 +98,20 @@ class Matrix:
 
 def document_matrix(document: Document, *, today: date | None = None) -> Matrix:
     today = today or timezone.localdate()
+    link = reverse("directives_assignment", args=[0]).removesuffix("0/")
     tasks = tuple(document.directive_tasks.order_by("number"))
     assignments = sorted(_assignments(document), key=entry_order)
-    reported = reported_periods(a.pk for a in assignments)
+    reported = reported_periods(task__document=document)
     periods = {task.pk: task_periods(task) for task in tasks}
     places: dict[str, Place] = {}
     grid: dict[str, dict[int, list[Entry]]] = defaultdict(lambda: defaultdict(list))
     for assignment in assignments:
         place = places.setdefault(place_of(assignment).key, place_of(assignment))
-        grid[place.key][assignment.task_id].append(_entry(assignment, periods, reported, today))
+        entry = _entry(assignment, periods[assignment.task_id], reported[assignment.pk], today)
+        grid[place.key][assignment.task_id].append(replace(entry, url=f"{link}{assignment.pk}/"))
     rows = sorted(
         (
-            Row(place, tuple(Cell(tuple(grid[key][t.pk])) for t in tasks))
+            Row(place, tuple(Cell.of(grid[key][t.pk]) for t in tasks))
             for key, place in places.items()
         ),
         key=lambda row: row.place.order,
@@ -125,16 +138,13 @@ def _assignments(document: Document) -> QuerySet[TaskAssignment]:
 
 
 def _entry(
-    assignment: TaskAssignment,
-    periods: dict[int, tuple[Period, ...]],
-    reported: dict[int, set[int]],
-    today: date,
+    assignment: TaskAssignment, periods: tuple[Period, ...], reported: set[int], today: date
 ) -> Entry:
     position = position_on(
         today=today,
         state=assignment.state,
-        periods=periods[assignment.task_id],
-        reported=reported[assignment.pk],
+        periods=periods,
+        reported=reported,
         task_open=assignment.task.is_open,
     )
     return Entry(
@@ -142,9 +152,16 @@ def _entry(
         kind=kind_label(assignment),
         position=position,
         percent=assignment.latest_percent,  # type: ignore[attr-defined]
-        last_report_at=assignment.latest_at,  # type: ignore[attr-defined]
-        reminded_at=assignment.reminded_at,  # type: ignore[attr-defined]
+        last_report_on=_day(assignment.latest_at),  # type: ignore[attr-defined]
+        reminded_on=_day(assignment.reminded_at),  # type: ignore[attr-defined]
+        url="",
+        label=position.label,
+        reason=position.reason,
     )
+
+
+def _day(moment: datetime | None) -> str:
+    return date_format(timezone.localtime(moment), "SHORT_DATE_FORMAT") if moment else ""
 
 
 def _chosen(row: Row, province: str, region: str, standing: str) -> bool:

@@ -43,11 +43,14 @@ def task_periods(task: DirectiveTask) -> tuple[Period, ...]:
     return reporting_periods(frequency=task.frequency, starts_on=task.starts_on, due_on=task.due_on)
 
 
-def reported_periods(assignment_ids: Iterable[int], *, until: Any = None) -> dict[int, set[int]]:
-    """The periods each addressee has reported on (a correction counts for its period)."""
-    reports = ProgressReport.objects.filter(assignment_id__in=list(assignment_ids)).order_by()
-    if until is not None:
-        reports = reports.filter(at__lte=until)
+def reported_periods(assignment_ids: Iterable[int] = (), **assignments: Any) -> dict[int, set[int]]:
+    """The periods each addressee has reported on (a correction counts for its period): those
+    of ``assignment_ids``, or of the assignments matching ``assignments`` (e.g.
+    ``task__document=document``), one query either way."""
+    chosen = {f"assignment__{k}": v for k, v in assignments.items()}
+    if not chosen:
+        chosen = {"assignment_id__in": list(assignment_ids)}
+    reports = ProgressReport.objects.filter(**chosen).order_by()
     found: dict[int, set[int]] = defaultdict(set)
     for assignment_id, period in reports.values_list("assignment_id", "period").distinct():
         found[assignment_id].add(period)
