@@ -256,3 +256,28 @@ def test_a_withdrawn_addressee_reports_no_more(issuer: Any) -> None:
     with pytest.raises(WrongState):
         report(assignment, office.officer, 1)
     assert not ProgressReport.objects.exists()
+
+
+@pytest.mark.parametrize("state", ["done", "withdrawn"])
+def test_withdraw_only_a_task_in_progress(issuer: Any, state: str) -> None:
+    task = give(issuer)
+    assignment = assignment_of(task, issuer.offices["49"])
+    TaskAssignment.objects.filter(pk=assignment.pk).update(state=state)
+    assignment.refresh_from_db()
+    with pytest.raises(WrongState):
+        services.assignment_withdraw(
+            assignment=assignment, actor=issuer.officer, expected_revision=1, comment="x"
+        )
+    assert assignment_of(task, issuer.offices["49"]).state == state
+    assert not TaskEvent.objects.filter(assignment=assignment).exists()
+
+
+def test_nothing_is_reported_on_a_cancelled_task(issuer: Any) -> None:
+    task = give(issuer)
+    services.task_cancel(
+        task=task, actor=issuer.officer, expected_revision=task.revision, comment="Trùng lặp"
+    )
+    office = issuer.offices["49"]
+    with pytest.raises(WrongState):
+        report(assignment_of(task, office), office.officer, 1)
+    assert not ProgressReport.objects.exists()

@@ -199,3 +199,21 @@ def test_a_colleague_of_the_issuing_unit_manages_but_a_provincial_head_does_not(
         )
     task.refresh_from_db()
     assert task.state == TaskState.OPEN
+
+
+def test_a_cancelled_task_is_neither_changed_nor_cancelled_again(issuer: Any) -> None:
+    task = give(issuer)
+    services.task_cancel(task=task, actor=issuer.officer, expected_revision=1, comment="Trùng")
+    task.refresh_from_db()
+    with pytest.raises(WrongState):
+        services.task_cancel(task=task, actor=issuer.officer, expected_revision=2, comment="x")
+    with pytest.raises(WrongState):
+        services.task_update(
+            task=task,
+            actor=issuer.officer,
+            expected_revision=2,
+            title="Mới",
+            details="",
+            due_on=task.due_on,
+        )
+    assert (DirectiveTask.objects.get().title, task.events.count()) == (TITLE, 2)

@@ -270,3 +270,27 @@ def test_pages_run_the_same_queries_whatever_the_number_of_addressees(
     large = {name: _queries(*target) for name, target in urls.items()}
     assert large == small
     assert small["matrix"] <= 20, small
+
+
+def test_the_document_page_shows_its_tasks_to_those_who_follow_them(org: Any, issuer: Any) -> None:
+    give(issuer)
+    url = reverse("workflow_document", args=[issuer.directive.pk])
+    own = _client(issuer.officer).get(url).content.decode()
+    assert 'data-testid="document-tasks"' in own and "Quá hạn" in own
+    outsider = _client(org.drafter).get(url).content.decode()
+    assert 'data-testid="document-tasks"' not in outsider
+
+
+def test_the_matrix_filters_by_region_and_the_preview_is_for_followers_only(
+    org: Any, issuer: Any
+) -> None:
+    give(issuer)
+    url = reverse("directives_document", args=[issuer.directive.pk])
+    central = _client(issuer.officer).get(url, {"region": "bac-trung-bo-duyen-hai-mien-trung"})
+    html = central.content.decode()
+    assert 'data-province="49"' in html and 'data-province="40"' in html
+    assert 'data-province="01"' not in html
+    preview = reverse("reports_directive_review_preview", args=[issuer.directive.pk])
+    assert _status(issuer.officer, preview) == 200
+    assert _status(issuer.offices["49"].officer, preview) == 404
+    assert _client(issuer.officer).get(preview, {"starts_on": "x"}).status_code == 404
