@@ -70,7 +70,7 @@ def _issuer(document: Document) -> Issuer:
     )
 
 
-def document_name(document: Document) -> str:
+def _document_name(document: Document) -> str:
     """'Chỉ thị số 25/CT-BYT ngày 21/12/2020', as a sentence names it."""
     kind = PRINTED_TITLE[DocumentKind(document.kind)].capitalize() or "Công văn"
     issued = f" ngày {document.issued_on:%d/%m/%Y}" if document.issued_on else ""
@@ -103,7 +103,7 @@ def _opening(document: Document, results: Results) -> list[Paragraph]:
     return [
         Paragraph(
             "text",
-            f"Thực hiện {document_name(document)} {_in_sentence(document.subject)}, "
+            f"Thực hiện {_document_name(document)} {_in_sentence(document.subject)}, "
             f"{document.agency.name} báo cáo kết quả thực hiện {_span(results)} như sau:",
         ),
         Paragraph("heading", "I. TÌNH HÌNH CHUNG"),

@@ -44,7 +44,7 @@ class Entry:
 
     @property
     def may_remind(self) -> bool:
-        return self.position.standing in (Standing.LATE, Standing.REPORT_DUE)
+        return self.position.calls_for_reminder
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,6 @@ class AddresseeResult:
     position: Position
     percent: int | None
     quantity: Decimal | None
-    reports: int
 
 
 @dataclass(frozen=True)
@@ -141,5 +140,4 @@ def _result(
         position=position,
         percent=percents[-1] if percents else None,
         quantity=quantities[-1] if quantities else None,
-        reports=len(within),
     )

@@ -62,6 +62,10 @@ class Position:
     def is_late(self) -> bool:
         return self.standing == Standing.LATE
 
+    @property
+    def calls_for_reminder(self) -> bool:
+        return self.standing in (Standing.LATE, Standing.REPORT_DUE)
+
 
 def position_on(
     *,

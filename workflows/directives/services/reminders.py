@@ -18,7 +18,7 @@ from ..matrix import document_matrix
 from ..models import AssignmentState, TaskAssignment, TaskReminder, TaskState
 from ..notices import addressee_contacts, reminder_notify
 from ..selectors import assignment_position, reported_periods
-from ..standing import Position, Standing
+from ..standing import Position
 
 BATCH = 500
 
@@ -31,7 +31,7 @@ def assignment_remind(*, assignment: TaskAssignment, actor: Any) -> TaskReminder
     if not assignment.is_in_progress or not assignment.task.is_open:
         raise WrongState(_("Only an addressee still working on the task can be reminded."))
     position = assignment_position(assignment, reported_periods([assignment.pk])[assignment.pk])
-    if position.standing not in (Standing.LATE, Standing.REPORT_DUE):
+    if not position.calls_for_reminder:
         raise NothingToRemind(_("This addressee is on track; there is nothing to remind."))
     if assignment.reminders.filter(at__date=today).exists():
         raise AlreadyReminded(_("This addressee was already reminded today."))
