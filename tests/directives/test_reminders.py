@@ -40,7 +40,7 @@ def test_the_issuing_unit_reminds_every_late_addressee_in_one_click(
     assert set(reminder.recipients.all()) == {late.head}
     assert reminder.days_late > 0
     notice = Notification.objects.get(kind="deadline")
-    assert notice.recipient == late.head and "Quá hạn" in notice.message
+    assert notice.recipient == late.head and notice.message.startswith("Nhắc việc (Quá hạn")
     assert [m.to for m in mail.outbox] == [[late.head.email]]
 
 

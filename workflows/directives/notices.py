@@ -82,7 +82,7 @@ def assignment_notify_returned(*, assignment: TaskAssignment, action: str) -> No
 
 def reminder_notify(*, assignment: TaskAssignment, people: list[Any], position: Position) -> None:
     with translation.override("vi"):
-        headline = f"{_('Reminder')} ({position.label})"
+        headline = _("Reminder (%(standing)s)") % {"standing": position.label}
         _send(assignment.task, assignment, people, NoticeKind.DEADLINE, headline)
 
 
