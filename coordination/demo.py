@@ -54,6 +54,7 @@ PEOPLE = (
         "moh.signer", "Ngô Văn", "N", "moh", "LĐB", (Role.SIGNER,), "Thứ trưởng", **_DEPUTY_MINISTER
     ),
     DemoPerson("moh.clerk", "Dương Thị", "P", "moh", "VPB", (Role.CLERK,), "Văn thư"),
+    DemoPerson("moh.kcb", "Quách Văn", "I", "moh", "KCB", (Role.UNIT_HEAD,), "Phó Cục trưởng"),
     DemoPerson("qnam.reader", "Lý Văn", "Q", "bhxh-49", "VP", (Role.PROVINCIAL_READER,)),
     DemoPerson(
         "qnam.verifier",

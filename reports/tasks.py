@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from .documents import document_store_pdf
 from .registers import register_store_pdf
+from .reviews.printing import review_store_pdf
 from .summaries.printing import summary_store_pdf
 
 RETRIES = 3
@@ -37,3 +38,9 @@ def register_render_pdf(print_pk: int) -> None:
 def summary_render_pdf(print_pk: int) -> None:
     """Print the summary report; the dashboard links to it when it is ready."""
     summary_store_pdf(print_pk=print_pk)
+
+
+@task()
+def directive_review_render_pdf(review_pk: int) -> None:
+    """Print a periodic review of a document's tasks; its follow-up page links to it."""
+    review_store_pdf(review_pk=review_pk)

@@ -6,9 +6,10 @@ from wagtail.admin.menu import MenuItem
 
 from workflows.documents.models import Document, PdfStatus
 
-from . import (  # noqa: F401 (exchange_hooks and warning_hooks register hooks)
+from . import (  # noqa: F401 (the *_hooks modules register hooks)
     exchange_hooks,
     register_views,
+    review_hooks,
     views,
     warning_hooks,
 )

@@ -7,8 +7,9 @@ py=.venv/bin/python
 mkdir -p var/log
 $py manage.py db_worker >var/log/worker.log 2>&1 &
 worker=$!
-# The daily escalation and digests, queued hourly (each happens at most once a day).
-(while true; do $py manage.py documents_daily >>var/log/daily.log 2>&1; $py manage.py requests_daily >>var/log/daily.log 2>&1; sleep 3600; done) &
+# The daily escalation, digests and reminders, queued hourly (each happens at most once a day,
+# a late addressee's reminder once per reporting period).
+(while true; do $py manage.py documents_daily >>var/log/daily.log 2>&1; $py manage.py requests_daily >>var/log/daily.log 2>&1; $py manage.py directives_daily >>var/log/daily.log 2>&1; sleep 3600; done) &
 daily=$!
 trap 'kill $worker $daily 2>/dev/null || true' EXIT INT TERM
 cat <<BANNER

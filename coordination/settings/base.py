@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "workflows.documents",
     "workflows.notifications",
     "workflows.requests",
+    "workflows.directives",
     "workflows.warnings",
     "workflows.exchange",
     "reports",

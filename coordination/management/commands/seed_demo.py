@@ -15,6 +15,7 @@ from coordination.organisation.models import Agency, Membership, Role, Unit
 from coordination.portal.demo import portal_demo_seed
 from coordination.portal.publishing import portal_ensure_pages
 from reports.documents import document_store_pdf
+from workflows.directives.demo import directives_demo_load
 from workflows.documents import services
 from workflows.documents.models import Document
 from workflows.exchange.demo import exchange_demo_load
@@ -61,6 +62,7 @@ class Command(BaseCommand):
         self.stdout.write(exchange_demo_load(render_pdf=document_store_pdf))
         self.stdout.write(api_demo_seed())
         self.stdout.write(requests_demo_load())
+        self.stdout.write(directives_demo_load())
         self.stdout.write(_logins_table(password))
 
 
