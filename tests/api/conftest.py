@@ -167,7 +167,12 @@ def library(
     future_page.effective_on = timezone.localdate() + timedelta(days=30)
     future_page.save_revision().publish()
     refresh_document_entry(None, future_page)
-    confidential = publish(7, confidentiality=Confidentiality.CONFIDENTIAL, subject="Văn bản mật")
+    # The portal no longer publishes a confidential document; a page made before that (or for a
+    # document marked confidential afterwards) must still never be answered.
+    confidential = publish(7, subject="Văn bản mật")
+    Document.objects.filter(pk=confidential.source_document_id).update(
+        confidentiality=Confidentiality.CONFIDENTIAL
+    )
     relate(confidential, RelationKind.REVOKES, directive_38)
     draft = make_document(None, state=DocumentState.DRAFTING, subject="Dự thảo chưa ban hành")
     return Library(
