@@ -25,7 +25,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# The project's root in place of bench/, whose requests.py would hide the requests package.
+sys.path[0] = str(ROOT)
 
 PORT = 8791
 BATCH = 250

@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# The project's root in place of bench/, whose requests.py would hide the requests package.
+sys.path[0] = str(ROOT)
 SCRATCH = Path(tempfile.mkdtemp(prefix="warning-bench-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "coordination.settings.dev")
 os.environ.setdefault("DATABASE_URL", f"sqlite:///{SCRATCH / 'bench.sqlite3'}")

@@ -19,7 +19,8 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# The project's root in place of bench/, whose requests.py would hide the requests package.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 
 def _configure() -> argparse.Namespace:
