@@ -1,0 +1,77 @@
+"""What every machine's services do alike with their rows: lock the row, compare the revision
+the actor saw, refuse an action its state does not allow, write the audit row.
+
+Each app declares its rows once (``REQUESTS = Machine(...)`` in its services) with its own
+named refusals and their messages, so that what the actor reads stays the app's own."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from django_fsm import can_proceed
+
+from django.db import models
+from django.utils.functional import Promise
+
+Row = TypeVar("Row", bound=models.Model)
+Message = str | Promise
+
+
+@dataclass(frozen=True)
+class Machine(Generic[Row]):
+    """How the services of one machine lock, check and record its rows.
+
+    ``changed`` is the app's refusal of a stale form: it is given ``changed_message`` and, when
+    the app can say it, ``changes`` (from ``changes_since``). ``wrong_state`` is the app's
+    refusal of an action the row's state does not allow (for ``check_state``); its message
+    names the state."""
+
+    model: type[Row]
+    related: tuple[str, ...]
+    changed: Callable[..., Exception]
+    changed_message: Message
+    changes_since: Callable[[Row, int], list[str]] | None
+    wrong_state: Callable[[str], Exception] | None = None
+    wrong_state_message: Message = ""
+
+    def lock(self, row: Row, expected_revision: int) -> Row:
+        """The row read again and locked until the transaction ends (the row only, not those it
+        joins); refused if it changed since the actor saw it."""
+        locked = (
+            self.model._default_manager.select_for_update(of=("self",))
+            .select_related(*self.related)
+            .get(pk=row.pk)
+        )
+        self.check_fresh(locked, expected_revision)
+        return locked
+
+    def check_fresh(self, row: Any, expected_revision: int) -> None:
+        """The actor acted on the revision they saw; anything newer means their form is stale."""
+        if row.revision == expected_revision:
+            return
+        if self.changes_since is None:
+            raise self.changed(str(self.changed_message))
+        changes = self.changes_since(row, expected_revision)
+        raise self.changed(str(self.changed_message), changes=changes)
+
+    def check_state(self, row: Any, name: str) -> None:
+        """The transition ``name`` may leave the row's present state."""
+        assert self.wrong_state is not None, f"{self.model.__name__} declares no wrong_state"
+        if not can_proceed(getattr(row, name), check_conditions=False):
+            state = row.get_state_display()
+            raise self.wrong_state(str(self.wrong_state_message) % {"state": state})
+
+    def record(
+        self, row: Any, *, actor: Any, action: str, source: str, comment: str = "", **extra: Any
+    ) -> Any:
+        """The audit row of what ``actor`` just did: from ``source`` to the row's state now, at
+        the revision it now has. ``extra`` fills the app's own columns (the unit, the person)."""
+        return row.events.create(
+            action=action,
+            source_state=source,
+            target_state=row.state,
+            actor=actor,
+            comment=comment,
+            revision=row.revision,
+            **extra,
+        )
