@@ -13,6 +13,8 @@ from django_fsm import can_proceed
 from django.db import models
 from django.utils.functional import Promise
 
+from .refusals import ActionRefused, ChangedSinceOpened
+
 Row = TypeVar("Row", bound=models.Model)
 Message = str | Promise
 
@@ -21,17 +23,17 @@ Message = str | Promise
 class Machine(Generic[Row]):
     """How the services of one machine lock, check and record its rows.
 
-    ``changed`` is the app's refusal of a stale form: it is given ``changed_message`` and, when
-    the app can say it, ``changes`` (from ``changes_since``). ``wrong_state`` is the app's
-    refusal of an action the row's state does not allow (for ``check_state``); its message
-    names the state."""
+    ``changed`` is the app's refusal of a stale form: it is given ``changed_message`` and what
+    ``changes_since`` says changed (nothing, where the app does not tell). ``wrong_state`` is
+    the app's refusal of an action the row's state does not allow (for ``check_state``); its
+    message names the state."""
 
     model: type[Row]
     related: tuple[str, ...]
-    changed: Callable[..., Exception]
+    changed: type[ChangedSinceOpened]
     changed_message: Message
     changes_since: Callable[[Row, int], list[str]] | None
-    wrong_state: Callable[[str], Exception] | None = None
+    wrong_state: type[ActionRefused] | None = None
     wrong_state_message: Message = ""
 
     def lock(self, row: Row, expected_revision: int) -> Row:
@@ -47,12 +49,9 @@ class Machine(Generic[Row]):
 
     def check_fresh(self, row: Any, expected_revision: int) -> None:
         """The actor acted on the revision they saw; anything newer means their form is stale."""
-        if row.revision == expected_revision:
-            return
-        if self.changes_since is None:
-            raise self.changed(str(self.changed_message))
-        changes = self.changes_since(row, expected_revision)
-        raise self.changed(str(self.changed_message), changes=changes)
+        if row.revision != expected_revision:
+            told = self.changes_since(row, expected_revision) if self.changes_since else []
+            raise self.changed(str(self.changed_message), changes=told)
 
     def check_state(self, row: Any, name: str) -> None:
         """The transition ``name`` may leave the row's present state."""

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.refusals import refusal_page
 
 from .. import selectors, services
 from ..exceptions import DocumentActionRefused, DocumentChanged
@@ -169,9 +170,7 @@ def document_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def refused_page(request: HttpRequest, document: Document, refusal: DocumentActionRefused) -> Any:
     document.refresh_from_db()
     context = detail_context(document, request.user)
-    context["refusal"] = refusal.message
-    context["changes"] = getattr(refusal, "changes", [])
-    return render(request, "documents/detail.html", context, status=409)
+    return refusal_page(request, "documents/detail.html", context, refusal)
 
 
 def detail_context(document: Document, user: Any) -> dict[str, Any]:
