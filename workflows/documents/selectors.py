@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from coordination.organisation.models import Delegation, Membership, Role
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import Capacity, capacities_of
+from workflows.audit import changes_since
 from workflows.permissions import allowed
 
 from . import rules
@@ -317,17 +317,7 @@ def document_comments_for(document: Document, user: Any) -> QuerySet[DocumentCom
 
 
 def document_changes_since(document: Document, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = document.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s at %(when)s")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(document.events, revision, sentence=_("%(who)s %(what)s at %(when)s"))
 
 
 def _allowed(check: rules.Check, document: Document, user: Any) -> bool:

@@ -8,13 +8,11 @@ from django_fsm import can_proceed
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.organisation.models import Agency, Role, Unit
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import changes_since
 
 from . import rules
 from .exceptions import ExchangeRefused
@@ -77,17 +75,7 @@ def incoming_timeline(incoming: IncomingDocument) -> QuerySet[IncomingEvent]:
 
 
 def incoming_changes_since(incoming: IncomingDocument, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = incoming.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s (%(when)s)")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(incoming.events, revision)
 
 
 def assignable_units(agency_id: int) -> QuerySet[Unit]:

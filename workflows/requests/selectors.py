@@ -9,14 +9,13 @@ from django_fsm import can_proceed
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import changes_since
 from workflows.permissions import allowed
 
 from . import rules
@@ -165,17 +164,7 @@ def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:
 
 
 def request_changes_since(request: CoordinationRequest, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = request.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s (%(when)s)")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(request.events, revision)
 
 
 def unit_members(unit: Unit) -> QuerySet[Any]:
