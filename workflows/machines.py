@@ -1,5 +1,6 @@
 """What every machine's services do alike with their rows: lock the row, compare the revision
-the actor saw, refuse an action its state does not allow, write the audit row.
+the actor saw, refuse an action its state does not allow, write the audit row; and which steps
+a row's page offers the person looking.
 
 Each app declares its rows once (``REQUESTS = Machine(...)`` in its services) with its own
 named refusals and their messages, so that what the actor reads stays the app's own."""
@@ -13,6 +14,7 @@ from django_fsm import can_proceed
 from django.db import models
 from django.utils.functional import Promise
 
+from .permissions import Check, allowed
 from .refusals import ActionRefused, ChangedSinceOpened
 
 Row = TypeVar("Row", bound=models.Model)
@@ -74,3 +76,31 @@ class Machine(Generic[Row]):
             revision=row.revision,
             **extra,
         )
+
+
+@dataclass(frozen=True)
+class AvailableAction:
+    """A step a row's page offers the person looking: the transition's name, the button's
+    label, whether the step needs a text (a reason, an answer) and whether it is the main way
+    on (a secondary one is drawn as such)."""
+
+    name: str
+    label: str
+    needs_text: bool = False
+    is_primary: bool = True
+
+
+# (transition, the rule that checks the person, label, needs a text, is the main way on)
+Step = tuple[str, Check, Message, bool, bool]
+
+
+def actions_open_to(
+    row: Any, user: Any, steps: tuple[Step, ...], *, refused: type[Exception]
+) -> list[AvailableAction]:
+    """The ``steps`` the row's state allows and the person may take, in the order given."""
+    return [
+        AvailableAction(name, str(label), needs_text, is_primary)
+        for name, check, label, needs_text, is_primary in steps
+        if can_proceed(getattr(row, name), check_conditions=False)
+        and allowed(check, row, user, refused=refused)
+    ]

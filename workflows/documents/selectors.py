@@ -1,7 +1,6 @@
 """Reading documents: what a person may see, what waits for them, what changed."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -16,6 +15,7 @@ from wagtail import hooks
 from coordination.organisation.models import Delegation, Membership, Role
 from coordination.organisation.selectors import Capacity, capacities_of
 from workflows.audit import changes_since
+from workflows.machines import AvailableAction
 from workflows.permissions import allowed
 
 from . import rules
@@ -34,14 +34,6 @@ RECENT_DAYS = 30
 # The app that publishes issued documents (the portal) says where the public can read them:
 # functions of a list of document keys returning {key: url}.
 HOOK_DOCUMENT_PUBLIC_URLS = "document_public_urls"
-
-
-@dataclass(frozen=True)
-class AvailableAction:
-    name: str
-    label: str
-    needs_reason: bool = False
-    is_primary: bool = True
 
 
 _ACTIONS = (
