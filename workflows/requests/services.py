@@ -8,7 +8,6 @@ the commit.
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from django_fsm import can_proceed
@@ -22,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from coordination.organisation.models import Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
+from workflows.attachments import AttachmentLimits, CheckedFile, attachments_check
 from workflows.documents.models import Document
 from workflows.documents.services import document_create
 from workflows.machines import Machine
@@ -41,6 +41,7 @@ from .notices import request_notify_step
 from .selectors import request_changes_since, unit_members
 
 Fill = Callable[[CoordinationRequest], None]
+LIMITS = AttachmentLimits(files=MAX_ATTACHMENTS, bytes_each=MAX_ATTACHMENT_BYTES)
 REQUESTS = Machine(
     model=CoordinationRequest,
     related=("unit__agency", "requester_unit__agency", "requester", "assignee"),
@@ -86,13 +87,12 @@ def request_create(
     documents = list(documents)
     for document in documents:
         _check_public(document)
-    files = list(attachments)
-    _check_attachments(files)
+    files = attachments_check(list(attachments), limits=LIMITS, refused=AttachmentRefused)
     with transaction.atomic():
         request.save()
         request.documents.set(documents)
-        for upload in files:
-            _attach(request, upload, actor)
+        for checked in files:
+            _attach(request, checked, actor)
         REQUESTS.record(request, actor=actor, action="create", source=request.state, unit=unit)
     transaction.on_commit(
         lambda: request_notify_step(request=request, actor=actor, action="create")
@@ -322,21 +322,13 @@ def _check_public(document: Document) -> None:
         raise WrongState(_("Only an issued, non-confidential document can be named here."))
 
 
-def _check_attachments(files: list[UploadedFile]) -> None:
-    if len(files) > MAX_ATTACHMENTS:
-        raise AttachmentRefused(_("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS})
-    for upload in files:
-        if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
-            raise AttachmentRefused(
-                _("%(name)s is larger than %(mb)d MB.")
-                % {"name": upload.name, "mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)}
-            )
-
-
-def _attach(request: CoordinationRequest, upload: UploadedFile, actor: Any) -> None:
-    name = Path(upload.name or "tep").name[:200]
+def _attach(request: CoordinationRequest, checked: CheckedFile, actor: Any) -> None:
     RequestAttachment.objects.create(
-        request=request, file=upload, name=name, size=upload.size or 0, uploaded_by=actor
+        request=request,
+        file=checked.upload,
+        name=checked.name,
+        size=checked.upload.size or 0,
+        uploaded_by=actor,
     )
 
 

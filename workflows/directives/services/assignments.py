@@ -11,14 +11,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.organisation.selectors import capacities_fixed
+from workflows.attachments import AttachmentLimits, CheckedFile, attachments_check
 
 from .. import rules
-from ..attachments import CheckedFile, attachments_check
-from ..exceptions import InvalidReport, WrongState
-from ..models import AssignmentState, ProgressReport, ReportAttachment, TaskAssignment
+from ..exceptions import AttachmentRefused, InvalidReport, WrongState
+from ..models import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    AssignmentState,
+    ProgressReport,
+    ReportAttachment,
+    TaskAssignment,
+)
 from ..notices import assignment_notify_returned
 from ..selectors import task_periods
 from .common import ASSIGNMENTS, check_task_open, record, require_text
+
+LIMITS = AttachmentLimits(files=MAX_ATTACHMENTS, bytes_each=MAX_ATTACHMENT_BYTES)
 
 
 def report_submit(
@@ -37,7 +46,7 @@ def report_submit(
     """Someone of the addressee reports progress for a period; saying the task is done
     completes it. A correction replaces an earlier report of the same period."""
     text = require_text(text, _("Write what was done."))
-    files = attachments_check(list(attachments))
+    files = attachments_check(list(attachments), limits=LIMITS, refused=AttachmentRefused)
     with capacities_fixed(actor):
         _check_may_report(assignment, actor, expected_revision, corrects)
         with transaction.atomic():
