@@ -77,7 +77,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
     documents = selectors.documents_filtered(lists[tab](request.user), chosen)
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("p"))
     counts = selectors.inbox_counts(request.user)
-    tabs = [(name, label, counts[name]) for name, label, _select in TABS[:-1]]
+    tabs = [(name, label, counts.get(name)) for name, label, _select in TABS]
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("tab", None)
