@@ -28,7 +28,11 @@ class Machine(Generic[Row]):
     ``changed`` is the app's refusal of a stale form: it is given ``changed_message`` and what
     ``changes_since`` says changed (nothing, where the app does not tell). ``wrong_state`` is
     the app's refusal of an action the row's state does not allow (for ``check_state``); its
-    message names the state."""
+    message names the state. ``unmet`` says why a transition's conditions refuse the row (a
+    draft without a subject), where the machine's transitions have conditions.
+
+    A step is checked twice: on the row as the actor saw it, to refuse at once without waiting
+    for the lock (``check_step``), and on the row locked, as it is now (``lock_for_step``)."""
 
     model: type[Row]
     related: tuple[str, ...]
@@ -37,6 +41,7 @@ class Machine(Generic[Row]):
     changes_since: Callable[[Row, int], list[str]] | None
     wrong_state: type[ActionRefused] | None = None
     wrong_state_message: Message = ""
+    unmet: Callable[[Row], ActionRefused] | None = None
 
     def lock(self, row: Row, expected_revision: int) -> Row:
         """The row read again and locked until the transaction ends (the row only, not those it
@@ -49,6 +54,26 @@ class Machine(Generic[Row]):
         self.check_fresh(locked, expected_revision)
         return locked
 
+    def check_step(
+        self, row: Row, name: str | None, *, actor: Any, expected_revision: int, check: Check
+    ) -> None:
+        """The row is as the actor saw it, its state allows the transition ``name`` (``None``:
+        a change that keeps the state) and the rule ``check`` lets the actor take it."""
+        self.check_fresh(row, expected_revision)
+        if name is not None:
+            self.check_state(row, name)
+        check(row, actor)
+
+    def lock_for_step(
+        self, row: Row, name: str | None, *, actor: Any, expected_revision: int, check: Check
+    ) -> Row:
+        """The row locked, and the step checked again on it as it is now."""
+        locked = self.lock(row, expected_revision)
+        if name is not None:
+            self.check_state(locked, name)
+        check(locked, actor)
+        return locked
+
     def check_fresh(self, row: Any, expected_revision: int) -> None:
         """The actor acted on the revision they saw; anything newer means their form is stale."""
         if row.revision != expected_revision:
@@ -56,11 +81,15 @@ class Machine(Generic[Row]):
             raise self.changed(str(self.changed_message), changes=told)
 
     def check_state(self, row: Any, name: str) -> None:
-        """The transition ``name`` may leave the row's present state."""
+        """The transition ``name`` may leave the row's present state (and its conditions hold,
+        where the machine says why they may not)."""
         assert self.wrong_state is not None, f"{self.model.__name__} declares no wrong_state"
-        if not can_proceed(getattr(row, name), check_conditions=False):
+        transition = getattr(row, name)
+        if not can_proceed(transition, check_conditions=False):
             state = row.get_state_display()
             raise self.wrong_state(str(self.wrong_state_message) % {"state": state})
+        if self.unmet is not None and not can_proceed(transition):
+            raise self.unmet(row)
 
     def record(
         self, row: Any, *, actor: Any, action: str, source: str, comment: str = "", **extra: Any

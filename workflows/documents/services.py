@@ -63,6 +63,7 @@ DOCUMENTS = Machine(
     wrong_state_message=gettext_lazy(
         "This document is “%(state)s”; that action is not possible now."
     ),
+    unmet=lambda document: _incomplete(document),
 )
 
 
@@ -289,13 +290,13 @@ def _transition_checked(
     comment: str,
     fill: Callable[[Document, Any], None] | None,
 ) -> Document:
-    DOCUMENTS.check_fresh(document, expected_revision)
-    _check_state(document, name)
-    check(document, actor)
+    DOCUMENTS.check_step(
+        document, name, actor=actor, expected_revision=expected_revision, check=check
+    )
     with transaction.atomic():
-        locked = DOCUMENTS.lock(document, expected_revision)
-        _check_state(locked, name)
-        check(locked, actor)
+        locked = DOCUMENTS.lock_for_step(
+            document, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         source = locked.state
         getattr(locked, name)()
         if fill is not None:
@@ -309,12 +310,11 @@ def _transition_checked(
     return locked
 
 
-def _check_state(document: Document, name: str) -> None:
-    DOCUMENTS.check_state(document, name)
-    if not can_proceed(getattr(document, name)):
-        if not rules.has_counterpart_if_joint(document):
-            raise IncompleteDocument(_("A joint document needs the other agency's unit."))
-        raise IncompleteDocument(_("Write the subject and the body before sending the draft."))
+def _incomplete(document: Document) -> IncompleteDocument:
+    """Why the draft cannot be sent on: the conditions of its transition are not met."""
+    if not rules.has_counterpart_if_joint(document):
+        return IncompleteDocument(_("A joint document needs the other agency's unit."))
+    return IncompleteDocument(_("Write the subject and the body before sending the draft."))
 
 
 def _check_may_act(document: Document, actor: Any) -> None:

@@ -269,13 +269,13 @@ def _transition(
     fill: Fill | None = None,
 ) -> IncomingDocument:
     with capacities_fixed(actor):
-        INCOMING.check_fresh(incoming, expected_revision)
-        INCOMING.check_state(incoming, name)
-        check(incoming, actor)
+        INCOMING.check_step(
+            incoming, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = INCOMING.lock(incoming, expected_revision)
-            INCOMING.check_state(locked, name)
-            check(locked, actor)
+            locked = INCOMING.lock_for_step(
+                incoming, name, actor=actor, expected_revision=expected_revision, check=check
+            )
             source = locked.state
             getattr(locked, name)()
             if fill is not None:

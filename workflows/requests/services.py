@@ -347,13 +347,13 @@ def _transition(
     fill: Fill | None = None,
 ) -> CoordinationRequest:
     with capacities_fixed(actor):
-        REQUESTS.check_fresh(request, expected_revision)
-        REQUESTS.check_state(request, name)
-        check(request, actor)
+        REQUESTS.check_step(
+            request, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = REQUESTS.lock(request, expected_revision)
-            REQUESTS.check_state(locked, name)
-            check(locked, actor)
+            locked = REQUESTS.lock_for_step(
+                request, name, actor=actor, expected_revision=expected_revision, check=check
+            )
             source, unit = locked.state, locked.unit
             getattr(locked, name)()
             if fill is not None:

@@ -121,16 +121,18 @@ def _change(
 ) -> FaqEntry:
     """``action`` is a transition (publish, unpublish) or ``edit``, which keeps the state."""
     with capacities_fixed(actor):
-        ENTRIES.check_fresh(entry, expected_revision)
-        _check_state(entry, action)
-        rules.check_manage(entry, actor)
+        step = None if action == "edit" else action
+        check = rules.check_manage
+        ENTRIES.check_step(
+            entry, step, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = ENTRIES.lock(entry, expected_revision)
-            _check_state(locked, action)
-            rules.check_manage(locked, actor)
+            locked = ENTRIES.lock_for_step(
+                entry, step, actor=actor, expected_revision=expected_revision, check=check
+            )
             source = locked.state
-            if action != "edit":
-                getattr(locked, action)()
+            if step is not None:
+                getattr(locked, step)()
             if fill is not None:
                 fill(locked)
             locked.revision += 1
@@ -177,8 +179,3 @@ def _lock_request(request: CoordinationRequest, expected_revision: int) -> Coord
     if FaqEntry.objects.filter(request=locked).exists():
         raise WrongState(_("This request is already a frequent question; edit that entry."))
     return locked
-
-
-def _check_state(entry: FaqEntry, action: str) -> None:
-    if action != "edit":
-        ENTRIES.check_state(entry, action)

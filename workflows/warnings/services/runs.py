@@ -9,8 +9,6 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django_fsm import can_proceed
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,6 +61,7 @@ RUNS = Machine(
     changes_since=None,
     wrong_state=WrongState,
     wrong_state_message=gettext_lazy("This run is “%(state)s”; that action is not possible now."),
+    unmet=lambda run: _nothing_to_warn(run),
 )
 
 
@@ -291,13 +290,11 @@ def _transition(
     comment: str,
     fill: Callable[[WarningRun, Any], None] | None = None,
 ) -> WarningRun:
-    RUNS.check_fresh(run, expected_revision)
-    _check_state(run, name)
-    check(run, actor)
+    RUNS.check_step(run, name, actor=actor, expected_revision=expected_revision, check=check)
     with transaction.atomic():
-        locked = RUNS.lock(run, expected_revision)
-        _check_state(locked, name)
-        check(locked, actor)
+        locked = RUNS.lock_for_step(
+            run, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         source = locked.state
         getattr(locked, name)()
         if fill is not None:
@@ -308,10 +305,9 @@ def _transition(
     return locked
 
 
-def _check_state(run: WarningRun, name: str) -> None:
-    RUNS.check_state(run, name)
-    if not can_proceed(getattr(run, name)):
-        raise NothingToWarn(_("No facility is on the list: there is no letter to send."))
+def _nothing_to_warn(run: WarningRun) -> NothingToWarn:
+    """Why the run cannot go on: no facility is on its list."""
+    return NothingToWarn(_("No facility is on the list: there is no letter to send."))
 
 
 def _sign_and_number(run: WarningRun, actor: Any) -> None:
