@@ -1,10 +1,6 @@
 """The outgoing register's staff page: filter, read, export as XLSX, print as PDF by the worker."""
 
-import io
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from django import forms
 from django.contrib import messages
@@ -19,9 +15,13 @@ from django.views.decorators.http import require_POST
 
 from workflows.documents.models import RegisterSeries
 from workflows.documents.registers import COLUMNS, register_agencies_for, register_rows
+from workflows.spreadsheets import XLSX, register_workbook
 
 from .models import PrintStatus, RegisterPrint
 from .tasks import register_render_pdf
+
+# The widths of the ten columns, from A, in characters.
+WIDTHS = (16, 11, 60, 20, 40, 14, 8, 11, 14, 24)
 
 
 class RegisterFilterForm(forms.Form):
@@ -75,38 +75,17 @@ def register_xlsx(request: HttpRequest) -> HttpResponse:
     rows = register_rows(
         agency=chosen["agency"], year=chosen["year"], series=chosen["series"], query=chosen["q"]
     )
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"So van ban di {chosen['year']}"
-    sheet.append([str(column) for column in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        sheet.append([_safe(value) for value in row.cells()])
-    for column, width in zip("ABCDEFGHIJ", (16, 11, 60, 20, 40, 14, 8, 11, 14, 24), strict=True):
-        sheet.column_dimensions[column].width = width
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.column_letter in "BH" and cell.value:
-                cell.number_format = "DD/MM/YYYY"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    name = f"so-van-ban-di-{chosen['agency'].code}-{chosen['year']}-{chosen['series']}.xlsx"
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    content = register_workbook(
+        title=f"So van ban di {chosen['year']}",
+        columns=COLUMNS,
+        rows=(row.cells() for row in rows),
+        widths=WIDTHS,
+        date_columns="BH",
     )
+    name = f"so-van-ban-di-{chosen['agency'].code}-{chosen['year']}-{chosen['series']}.xlsx"
+    response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _safe(value: Any) -> Any:
-    """Text starting like a formula is stored as text, never run by the spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return f"'{value}"
-    return value
 
 
 @require_POST

@@ -1,14 +1,10 @@
 """Named refusals of the API clients' services, shown as they are; nothing was changed."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused
 
 
-class ApiClientRefused(PermissionDenied):
+class ApiClientRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class NameRequired(ApiClientRefused):

@@ -4,7 +4,7 @@ in step with what editors publish, and the editors' screens for topics and relat
 from typing import Any
 
 from django.http import HttpRequest
-from django.urls import include, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from workflows.documents.models import Document
 from workflows.requests.models import CoordinationRequest
+from workflows.staff_screens import staff_screens_register
 
 from .faq import staff as faq_staff
 from .faq.selectors import faq_may_manage, faq_may_publish
@@ -102,16 +103,14 @@ faq_urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_faq_urls() -> list:
-    return [path("faq/", include(faq_urlpatterns))]
-
-
-@hooks.register("register_admin_menu_item")
-def faq_menu_item() -> MenuItem:
-    return MenuItem(
-        _("Frequent questions"), reverse("portal_faq_staff"), icon_name="help", order=56
-    )
+staff_screens_register(
+    prefix="faq/",
+    urlpatterns=faq_urlpatterns,
+    menu_label=_("Frequent questions"),
+    menu_url_name="portal_faq_staff",
+    icon="help",
+    order=56,
+)
 
 
 @hooks.register("request_page_links")

@@ -1,14 +1,10 @@
 """Named refusals. Each carries a message the staff screens show as it is; nothing was changed."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class DirectiveActionRefused(PermissionDenied):
+class DirectiveActionRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongState(DirectiveActionRefused):
@@ -47,10 +43,6 @@ class NothingToRemind(DirectiveActionRefused):
     pass
 
 
-class StaleForm(DirectiveActionRefused):
+class StaleForm(ChangedSinceOpened, DirectiveActionRefused):
     """The task or the addressee's record changed since the actor opened it; ``changes`` says
     how."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes

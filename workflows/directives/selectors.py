@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import change_sentence, changes_since
 from workflows.documents.models import Document
 
 from . import rules
@@ -181,25 +182,16 @@ def _people() -> QuerySet[Any]:
 
 
 def assignment_changes_since(assignment: TaskAssignment, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
+    """What the addressee's stale form is told: the steps taken and the reports sent since."""
     events = assignment.events.filter(revision__gt=revision).select_related("actor")
     reports = assignment.reports.filter(revision__gt=revision).select_related("author")
     lines = [(event.at, person_name(event.actor), event.action_label) for event in events]
     lines += [(report.at, person_name(report.author), _("sent a report")) for report in reports]
-    return [_sentence(who, what, at) for at, who, what in sorted(lines)]
+    return [change_sentence(who, what, at) for at, who, what in sorted(lines)]
 
 
 def task_changes_since(task: DirectiveTask, revision: int) -> list[str]:
-    events = task.events.filter(assignment__isnull=True, revision__gt=revision)
-    return [
-        _sentence(person_name(event.actor), event.action_label, event.at)
-        for event in events.select_related("actor")
-    ]
-
-
-def _sentence(who: str, what: str, at: Any) -> str:
-    when = timezone.localtime(at).strftime("%H:%M %d/%m/%Y")
-    return _("%(who)s %(what)s (%(when)s)") % {"who": who, "what": what, "when": when}
+    return changes_since(task.events.filter(assignment__isnull=True), revision)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,12 @@
 from typing import Any
 
-from django.templatetags.static import static
-from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.db.models import QuerySet
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
+
+from workflows.staff_screens import WaitingPanel, staff_screens_register
 
 from . import selectors
 from .views import assignments, follow, index, tasks
@@ -41,34 +40,31 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_directive_urls() -> list:
-    return [path("directives/", include(urlpatterns))]
+staff_screens_register(
+    prefix="directives/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Assigned tasks"),
+    menu_url_name="directives_index",
+    icon="tasks",
+    order=56,
+    stylesheet="directives/admin.css",
+)
 
 
-@hooks.register("insert_global_admin_css")
-def directives_admin_css() -> str:
-    return format_html('<link rel="stylesheet" href="{}">', static("directives/admin.css"))
-
-
-@hooks.register("register_admin_menu_item")
-def register_directive_menu_item() -> MenuItem:
-    return MenuItem(_("Assigned tasks"), reverse("directives_index"), icon_name="tasks", order=56)
-
-
-class TasksToReportPanel(Component):
-    """On the admin dashboard: the tasks given to the person's agency that still need reports."""
+class TasksToReportPanel(WaitingPanel):
+    """On the admin dashboard: the tasks given to the person's agency that still need reports,
+    each with how it stands."""
 
     name = "directive_tasks"
     order = 65
     template_name = "directives/panels/to_report.html"
 
-    def __init__(self, user: Any) -> None:
-        self.user = user
+    def waiting(self) -> QuerySet[Any]:
+        return selectors.assignments_to_report(self.user)
 
     def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        waiting = selectors.assignments_to_report(self.user)
-        return {"lines": selectors.with_positions(waiting[:10]), "count": waiting.count()}
+        waiting = self.waiting()
+        return {"lines": selectors.with_positions(waiting[: self.shown]), "count": waiting.count()}
 
 
 @hooks.register("construct_homepage_panels")

@@ -1,14 +1,10 @@
 """Named refusals. Each carries a message the staff interface shows as it is."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class DocumentActionRefused(PermissionDenied):
+class DocumentActionRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongState(DocumentActionRefused):
@@ -35,9 +31,5 @@ class IncompleteDocument(DocumentActionRefused):
     pass
 
 
-class DocumentChanged(DocumentActionRefused):
+class DocumentChanged(ChangedSinceOpened, DocumentActionRefused):
     """The document changed since the actor opened it; ``changes`` says how."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes

@@ -1,7 +1,6 @@
 """Reading documents: what a person may see, what waits for them, what changed."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
@@ -14,8 +13,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from coordination.organisation.models import Delegation, Membership, Role
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import Capacity, capacities_of
+from workflows.audit import changes_since
+from workflows.machines import AvailableAction
 from workflows.permissions import allowed
 
 from . import rules
@@ -34,14 +34,6 @@ RECENT_DAYS = 30
 # The app that publishes issued documents (the portal) says where the public can read them:
 # functions of a list of document keys returning {key: url}.
 HOOK_DOCUMENT_PUBLIC_URLS = "document_public_urls"
-
-
-@dataclass(frozen=True)
-class AvailableAction:
-    name: str
-    label: str
-    needs_reason: bool = False
-    is_primary: bool = True
 
 
 _ACTIONS = (
@@ -317,17 +309,7 @@ def document_comments_for(document: Document, user: Any) -> QuerySet[DocumentCom
 
 
 def document_changes_since(document: Document, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = document.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s at %(when)s")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(document.events, revision, sentence=_("%(who)s %(what)s at %(when)s"))
 
 
 def _allowed(check: rules.Check, document: Document, user: Any) -> bool:

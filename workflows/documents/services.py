@@ -15,12 +15,14 @@ from django_fsm import can_proceed
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed, capacity_in
+from workflows.machines import Machine
 
 from . import rules
 from .deadlines import step_due_on
@@ -32,7 +34,6 @@ from .exceptions import (
 )
 from .models import (
     Document,
-    DocumentEvent,
     DocumentKind,
     DocumentRelation,
     DocumentSignature,
@@ -50,6 +51,20 @@ from .selectors import document_changes_since
 
 HOOK_DOCUMENT_ISSUED = "document_issued"
 HOOK_DOCUMENT_STATUS_CHANGED = "document_status_changed"
+DOCUMENTS = Machine(
+    model=Document,
+    related=("agency", "unit__agency", "counterpart_unit__agency", "counterpart_agency"),
+    changed=DocumentChanged,
+    changed_message=gettext_lazy(
+        "This document changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=document_changes_since,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy(
+        "This document is “%(state)s”; that action is not possible now."
+    ),
+    unmet=lambda document: _incomplete(document),
+)
 
 
 def document_create(*, actor: Any, unit: Unit, **fields: Any) -> Document:
@@ -62,7 +77,7 @@ def document_create(*, actor: Any, unit: Unit, **fields: Any) -> Document:
     _start_step(document, assignee=actor)
     with transaction.atomic():
         document.save()
-        _record(document, actor=actor, action="create", source=document.state)
+        DOCUMENTS.record(document, actor=actor, action="create", source=document.state)
     return document
 
 
@@ -73,10 +88,10 @@ def document_update(
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    _check_fresh(document, expected_revision)
+    DOCUMENTS.check_fresh(document, expected_revision)
     rules.check_edit(document, actor)
     with transaction.atomic():
-        locked = _lock(document, expected_revision)
+        locked = DOCUMENTS.lock(document, expected_revision)
         rules.check_edit(locked, actor)
         if locked.state != DocumentState.DRAFTING:
             raise WrongState(_("Only a draft can be edited; this document is no longer a draft."))
@@ -86,7 +101,7 @@ def document_update(
         locked.last_edited_by = actor
         locked.revision += 1
         locked.save()
-        _record(locked, actor=actor, action="edit", source=locked.state)
+        DOCUMENTS.record(locked, actor=actor, action="edit", source=locked.state)
     return locked
 
 
@@ -164,15 +179,15 @@ def document_issue(
 
 def document_take(*, document: Document, actor: Any, expected_revision: int) -> Document:
     """Someone of the unit whose queue holds the step takes it, so colleagues see it is taken."""
-    _check_fresh(document, expected_revision)
+    DOCUMENTS.check_fresh(document, expected_revision)
     _check_may_act(document, actor)
     with transaction.atomic():
-        locked = _lock(document, expected_revision)
+        locked = DOCUMENTS.lock(document, expected_revision)
         _check_may_act(locked, actor)
         locked.assignee = actor
         locked.revision += 1
         locked.save()
-        _record(locked, actor=actor, action="take", source=locked.state)
+        DOCUMENTS.record(locked, actor=actor, action="take", source=locked.state)
     return locked
 
 
@@ -182,17 +197,17 @@ def document_set_deadline(
     """The drafting unit's head moves the current step's deadline."""
     if document.state not in ACTIVE_STATES:
         raise WrongState(_("Only a step in progress has a deadline."))
-    _check_fresh(document, expected_revision)
+    DOCUMENTS.check_fresh(document, expected_revision)
     rules.check_set_deadline(document, actor)
     with transaction.atomic():
-        locked = _lock(document, expected_revision)
+        locked = DOCUMENTS.lock(document, expected_revision)
         previous = locked.step_due_on
         locked.step_due_on = due_on
         locked.escalated_at = None
         locked.revision += 1
         locked.save()
         note = f"{previous:%d/%m/%Y} → {due_on:%d/%m/%Y}" if previous else f"→ {due_on:%d/%m/%Y}"
-        _record(
+        DOCUMENTS.record(
             locked,
             actor=actor,
             action="deadline",
@@ -248,7 +263,7 @@ def document_record_issued(
         document.number_symbol = number_symbol(document=document, number=number)
         register_reserve_number(agency=unit.agency, year=issued_on.year, number=number)
         document.save()
-        _record(document, actor=actor, action="record", source=DocumentState.ISSUED)
+        DOCUMENTS.record(document, actor=actor, action="record", source=DocumentState.ISSUED)
     transaction.on_commit(lambda: _announce(HOOK_DOCUMENT_ISSUED, document.pk))
     return document
 
@@ -275,13 +290,13 @@ def _transition_checked(
     comment: str,
     fill: Callable[[Document, Any], None] | None,
 ) -> Document:
-    _check_fresh(document, expected_revision)
-    _check_state(document, name)
-    check(document, actor)
+    DOCUMENTS.check_step(
+        document, name, actor=actor, expected_revision=expected_revision, check=check
+    )
     with transaction.atomic():
-        locked = _lock(document, expected_revision)
-        _check_state(locked, name)
-        check(locked, actor)
+        locked = DOCUMENTS.lock_for_step(
+            document, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         source = locked.state
         getattr(locked, name)()
         if fill is not None:
@@ -290,22 +305,16 @@ def _transition_checked(
             _start_step(locked, assignee=_first_assignee(locked))
         locked.revision += 1
         locked.save()
-        _record(locked, actor=actor, action=name, source=source, comment=comment)
+        DOCUMENTS.record(locked, actor=actor, action=name, source=source, comment=comment)
     transaction.on_commit(lambda: _notify(locked.pk, actor.pk, name))
     return locked
 
 
-def _check_state(document: Document, name: str) -> None:
-    method = getattr(document, name)
-    if not can_proceed(method, check_conditions=False):
-        raise WrongState(
-            _("This document is “%(state)s”; that action is not possible now.")
-            % {"state": document.get_state_display()}
-        )
-    if not can_proceed(method):
-        if not rules.has_counterpart_if_joint(document):
-            raise IncompleteDocument(_("A joint document needs the other agency's unit."))
-        raise IncompleteDocument(_("Write the subject and the body before sending the draft."))
+def _incomplete(document: Document) -> IncompleteDocument:
+    """Why the draft cannot be sent on: the conditions of its transition are not met."""
+    if not rules.has_counterpart_if_joint(document):
+        return IncompleteDocument(_("A joint document needs the other agency's unit."))
+    return IncompleteDocument(_("Write the subject and the body before sending the draft."))
 
 
 def _check_may_act(document: Document, actor: Any) -> None:
@@ -313,25 +322,6 @@ def _check_may_act(document: Document, actor: Any) -> None:
 
     if not document_actions_for(document, actor):
         raise WrongState(_("This step is not yours to take."))
-
-
-def _lock(document: Document, expected_revision: int) -> Document:
-    locked = (
-        Document.objects.select_for_update(of=("self",))
-        .select_related("agency", "unit__agency", "counterpart_unit__agency", "counterpart_agency")
-        .get(pk=document.pk)
-    )
-    _check_fresh(locked, expected_revision)
-    return locked
-
-
-def _check_fresh(document: Document, expected_revision: int) -> None:
-    """The actor acted on the revision they saw; anything newer means their form is stale."""
-    if document.revision != expected_revision:
-        raise DocumentChanged(
-            _("This document changed since you opened it. Nothing was saved; reload to see it."),
-            changes=document_changes_since(document, expected_revision),
-        )
 
 
 def _derive(document: Document) -> None:
@@ -434,22 +424,10 @@ def _apply_relations(document: Document, actor: Any) -> None:
         getattr(target, name)()
         target.revision += 1
         target.save()
-        _record(target, actor=actor, action=name, source=source, comment=document.number_symbol)
+        DOCUMENTS.record(
+            target, actor=actor, action=name, source=source, comment=document.number_symbol
+        )
         transaction.on_commit(partial(_announce, HOOK_DOCUMENT_STATUS_CHANGED, target.pk))
-
-
-def _record(
-    document: Document, *, actor: Any, action: str, source: str, comment: str = ""
-) -> DocumentEvent:
-    return DocumentEvent.objects.create(
-        document=document,
-        action=action,
-        source_state=source,
-        target_state=document.state,
-        actor=actor,
-        comment=comment,
-        revision=document.revision,
-    )
 
 
 def _notify(document_pk: int, actor_pk: int, action: str) -> None:

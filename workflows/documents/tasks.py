@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from workflows.notifications.models import DigestSent, NoticeKind
 from workflows.notifications.services import notification_send
 
-from .models import Document, DocumentEvent
+from .models import Document
 from .models.states import ACTIVE_STATES
 from .notices import document_notify_overdue, document_notify_step
 from .selectors import documents_overdue, documents_waiting_for
+from .services import DOCUMENTS
 
 
 @task()
@@ -48,14 +49,12 @@ def documents_escalate_overdue() -> int:
             )
             if not claimed:
                 continue
-            DocumentEvent.objects.create(
-                document=document,
-                action="escalate",
-                source_state=document.state,
-                target_state=document.state,
+            DOCUMENTS.record(
+                document,
                 actor=document.created_by,
+                action="escalate",
+                source=document.state,
                 comment=_("due %(day)s") % {"day": f"{document.step_due_on:%d/%m/%Y}"},
-                revision=document.revision,
             )
             document_notify_overdue(document=document)
             count += 1

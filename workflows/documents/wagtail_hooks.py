@@ -1,13 +1,12 @@
 from typing import Any
 
-from django.templatetags.static import static
-from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.db.models import QuerySet
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
+
+from workflows.staff_screens import WaitingPanel, staff_screens_register
 
 from . import selectors
 from .views import documents as views
@@ -33,34 +32,27 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_workflow_urls() -> list:
-    return [path("workflow/", include(urlpatterns))]
+staff_screens_register(
+    prefix="workflow/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Documents"),
+    menu_url_name="workflow_index",
+    icon="doc-full",
+    order=50,
+    stylesheet="documents/admin.css",
+)
 
 
-@hooks.register("insert_global_admin_css")
-def workflow_admin_css() -> str:
-    return format_html('<link rel="stylesheet" href="{}">', static("documents/admin.css"))
-
-
-@hooks.register("register_admin_menu_item")
-def register_workflow_menu_item() -> MenuItem:
-    return MenuItem(_("Documents"), reverse("workflow_index"), icon_name="doc-full", order=50)
-
-
-class WaitingForMePanel(Component):
+class WaitingForMePanel(WaitingPanel):
     """The admin dashboard's first panel: what the signed-in person can move on now."""
 
     name = "waiting_for_me"
     order = 50
     template_name = "documents/panels/waiting_for_me.html"
+    listed = "documents"
 
-    def __init__(self, user: Any) -> None:
-        self.user = user
-
-    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        documents = selectors.documents_waiting_for(self.user)
-        return {"documents": documents[:10], "count": documents.count()}
+    def waiting(self) -> QuerySet[Any]:
+        return selectors.documents_waiting_for(self.user)
 
 
 @hooks.register("construct_homepage_panels")

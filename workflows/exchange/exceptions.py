@@ -3,15 +3,11 @@ nothing was stored or changed."""
 
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class ExchangeRefused(PermissionDenied):
+class ExchangeRefused(ActionRefused):
     """Base of every refusal: nothing was stored or changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -53,9 +49,5 @@ class NotExportable(ExchangeRefused):
     pass
 
 
-class IncomingChanged(ExchangeRefused):
+class IncomingChanged(ChangedSinceOpened, ExchangeRefused):
     """The incoming document changed since the actor opened it; ``changes`` says how."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes

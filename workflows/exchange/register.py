@@ -1,13 +1,9 @@
 """The incoming register (sổ đăng ký văn bản đến, Decree 30 Appendix III): one row per document
 an agency received in a year, in arrival order, with its ten columns; as a spreadsheet too."""
 
-import io
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -15,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from coordination.organisation.models import Agency
 from coordination.organisation.names import person_name
+from workflows.spreadsheets import register_workbook
 
 from .models import IncomingDocument, IncomingEvent, IncomingState
 
@@ -126,29 +123,10 @@ def _notes(incoming: IncomingDocument) -> str:
 
 
 def incoming_register_xlsx(*, rows: list[IncomingRow], year: int) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = f"So van ban den {year}"
-    sheet.append([str(column) for column in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for row in rows:
-        sheet.append([_safe(value) for value in row.cells()])
-    for letter, width in zip("ABCDEFGHIJ", WIDTHS, strict=True):
-        sheet.column_dimensions[letter].width = width
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if cell.column_letter in DATE_COLUMNS and cell.value:
-                cell.number_format = "DD/MM/YYYY"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
-
-
-def _safe(value: Any) -> Any:
-    """Text starting like a formula is stored as text, never run by the spreadsheet."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return f"'{value}"
-    return value
+    return register_workbook(
+        title=f"So van ban den {year}",
+        columns=COLUMNS,
+        rows=(row.cells() for row in rows),
+        widths=WIDTHS,
+        date_columns=DATE_COLUMNS,
+    )

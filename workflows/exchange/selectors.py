@@ -1,34 +1,22 @@
 """Reading incoming documents: who sees which, what a person may do, the timeline, the status
 notices an outgoing document received."""
 
-from dataclasses import dataclass
 from typing import Any
-
-from django_fsm import can_proceed
 
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from coordination.organisation.models import Agency, Role, Unit
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import changes_since
+from workflows.machines import AvailableAction, actions_open_to
 
 from . import rules
 from .exceptions import ExchangeRefused
 from .models import IncomingDocument, IncomingEvent, StatusNotice
 
 _RELATED = ("agency", "unit", "assignee", "sender_agency", "source_document")
-
-
-@dataclass(frozen=True)
-class AvailableAction:
-    name: str
-    label: str
-    needs_text: bool = False
-    is_primary: bool = True
 
 
 _ACTIONS = (
@@ -60,16 +48,7 @@ def incoming_visible_to(user: Any) -> QuerySet[IncomingDocument]:
 
 def incoming_actions_for(incoming: IncomingDocument, user: Any) -> list[AvailableAction]:
     """What this person may do to the incoming document now, in the order the page shows."""
-    actions = []
-    for name, check, label, needs_text, primary in _ACTIONS:
-        if not can_proceed(getattr(incoming, name), check_conditions=False):
-            continue
-        try:
-            check(incoming, user)
-        except ExchangeRefused:
-            continue
-        actions.append(AvailableAction(name, str(label), needs_text, primary))
-    return actions
+    return actions_open_to(incoming, user, _ACTIONS, refused=ExchangeRefused)
 
 
 def incoming_timeline(incoming: IncomingDocument) -> QuerySet[IncomingEvent]:
@@ -77,17 +56,7 @@ def incoming_timeline(incoming: IncomingDocument) -> QuerySet[IncomingEvent]:
 
 
 def incoming_changes_since(incoming: IncomingDocument, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = incoming.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s (%(when)s)")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(incoming.events, revision)
 
 
 def assignable_units(agency_id: int) -> QuerySet[Unit]:

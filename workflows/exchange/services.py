@@ -11,17 +11,17 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from django_fsm import can_proceed
-
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.organisation.models import Agency, Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
 from workflows.documents.models import Document
+from workflows.machines import Machine
 
 from . import rules
 from .edxml.envelope import Package
@@ -38,7 +38,6 @@ from .models import (
     IncomingAttachment,
     IncomingCounter,
     IncomingDocument,
-    IncomingEvent,
     IncomingState,
     StatusNotice,
 )
@@ -48,6 +47,19 @@ from .status import status_notice_write
 from .tasks import status_notice_send
 
 Fill = Callable[[IncomingDocument], None]
+INCOMING = Machine(
+    model=IncomingDocument,
+    related=("agency", "unit", "assignee"),
+    changed=IncomingChanged,
+    changed_message=gettext_lazy(
+        "This document changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=incoming_changes_since,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy(
+        "This document is “%(state)s”; that action is not possible now."
+    ),
+)
 
 
 def incoming_import(
@@ -196,7 +208,7 @@ def _register(
         )
         stored.file.save(attachment.name or "tep", ContentFile(attachment.data), save=False)
         stored.save()
-    _record(incoming, actor=actor, action="import", source=IncomingState.ARRIVED)
+    INCOMING.record(incoming, actor=actor, action="import", source=IncomingState.ARRIVED)
     return incoming, status_notice_write(incoming=incoming, actor=actor, comment="")
 
 
@@ -257,20 +269,20 @@ def _transition(
     fill: Fill | None = None,
 ) -> IncomingDocument:
     with capacities_fixed(actor):
-        _check_fresh(incoming, expected_revision)
-        _check_state(incoming, name)
-        check(incoming, actor)
+        INCOMING.check_step(
+            incoming, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = _lock(incoming, expected_revision)
-            _check_state(locked, name)
-            check(locked, actor)
+            locked = INCOMING.lock_for_step(
+                incoming, name, actor=actor, expected_revision=expected_revision, check=check
+            )
             source = locked.state
             getattr(locked, name)()
             if fill is not None:
                 fill(locked)
             locked.revision += 1
             locked.save()
-            _record(
+            INCOMING.record(
                 locked,
                 actor=actor,
                 action=name,
@@ -287,52 +299,3 @@ def _transition(
 def _after_step(incoming: IncomingDocument, actor: Any, name: str, notice: StatusNotice) -> None:
     status_notice_send.enqueue(notice.pk)
     incoming_notify_step(incoming=incoming, actor=actor, action=name)
-
-
-def _check_state(incoming: IncomingDocument, name: str) -> None:
-    if not can_proceed(getattr(incoming, name), check_conditions=False):
-        raise WrongState(
-            _("This document is “%(state)s”; that action is not possible now.")
-            % {"state": incoming.get_state_display()}
-        )
-
-
-def _lock(incoming: IncomingDocument, expected_revision: int) -> IncomingDocument:
-    locked = (
-        IncomingDocument.objects.select_for_update(of=("self",))
-        .select_related("agency", "unit", "assignee")
-        .get(pk=incoming.pk)
-    )
-    _check_fresh(locked, expected_revision)
-    return locked
-
-
-def _check_fresh(incoming: IncomingDocument, expected_revision: int) -> None:
-    if incoming.revision != expected_revision:
-        raise IncomingChanged(
-            _("This document changed since you opened it. Nothing was saved; reload to see it."),
-            changes=incoming_changes_since(incoming, expected_revision),
-        )
-
-
-def _record(
-    incoming: IncomingDocument,
-    *,
-    actor: Any,
-    action: str,
-    source: str,
-    comment: str = "",
-    to_unit: Unit | None = None,
-    to_person: Any = None,
-) -> IncomingEvent:
-    return IncomingEvent.objects.create(
-        incoming=incoming,
-        action=action,
-        source_state=source,
-        target_state=incoming.state,
-        actor=actor,
-        to_unit=to_unit,
-        to_person=to_person,
-        comment=comment,
-        revision=incoming.revision,
-    )

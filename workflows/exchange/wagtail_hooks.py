@@ -1,10 +1,7 @@
-from django.templatetags.static import static
-from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from workflows.staff_screens import staff_screens_register
 
 from .views import export, incoming, register
 
@@ -27,18 +24,12 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_exchange_urls() -> list:
-    return [path("exchange/", include(urlpatterns))]
-
-
-@hooks.register("register_admin_menu_item")
-def register_exchange_menu_item() -> MenuItem:
-    return MenuItem(
-        _("Incoming register"), reverse("exchange_register"), icon_name="download", order=56
-    )
-
-
-@hooks.register("insert_global_admin_css")
-def exchange_admin_css() -> str:
-    return format_html('<link rel="stylesheet" href="{}">', static("exchange/admin.css"))
+staff_screens_register(
+    prefix="exchange/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Incoming register"),
+    menu_url_name="exchange_register",
+    icon="download",
+    order=56,
+    stylesheet="exchange/admin.css",
+)

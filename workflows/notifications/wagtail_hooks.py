@@ -1,11 +1,12 @@
 from typing import Any
 
-from django.urls import include, path, reverse
+from django.db.models import QuerySet
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
+
+from workflows.staff_screens import WaitingPanel, staff_screens_register
 
 from . import views
 from .models import Notification
@@ -16,29 +17,27 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_notification_urls() -> list:
-    return [path("notifications/", include(urlpatterns))]
+staff_screens_register(
+    prefix="notifications/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Notifications"),
+    menu_url_name="notification_index",
+    icon="mail",
+    order=51,
+)
 
 
-@hooks.register("register_admin_menu_item")
-def register_notification_menu_item() -> MenuItem:
-    return MenuItem(_("Notifications"), reverse("notification_index"), icon_name="mail", order=51)
-
-
-class UnreadPanel(Component):
+class UnreadPanel(WaitingPanel):
     """The dashboard's panel of unread notices."""
 
     name = "unread_notifications"
     order = 60
     template_name = "notifications/panel.html"
+    listed = "notices"
+    shown = 5
 
-    def __init__(self, user: Any) -> None:
-        self.user = user
-
-    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        unread = Notification.objects.filter(recipient=self.user, read_at__isnull=True)
-        return {"notices": unread[:5], "count": unread.count()}
+    def waiting(self) -> QuerySet[Any]:
+        return Notification.objects.filter(recipient=self.user, read_at__isnull=True)
 
 
 @hooks.register("construct_homepage_panels")

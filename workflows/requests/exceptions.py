@@ -1,14 +1,10 @@
 """Named refusals. Each carries a message the staff screens show as it is; nothing was changed."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class RequestActionRefused(PermissionDenied):
+class RequestActionRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongState(RequestActionRefused):
@@ -39,9 +35,5 @@ class AttachmentRefused(RequestActionRefused):
     pass
 
 
-class RequestChanged(RequestActionRefused):
+class RequestChanged(ChangedSinceOpened, RequestActionRefused):
     """The request changed since the actor opened it; ``changes`` says how."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes

@@ -58,7 +58,10 @@ class RequestCreateForm(forms.ModelForm):
     attachments = MultipleFileField(
         label=_("Attachments"),
         required=False,
-        help_text=_("Up to 10 files of at most 10 MB each."),
+        help_text=_(
+            "Up to 10 files of at most 10 MB each: PDF, Word, Excel, OpenDocument, images, "
+            "text or CSV."
+        ),
     )
     field_order = ["requester_unit", "unit", "subject", "description", "urgency", "due_on"]
 

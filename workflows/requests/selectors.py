@@ -1,22 +1,19 @@
 """Reading requests: who may see which, the lists of the staff screens, what a person may do."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
-
-from django_fsm import can_proceed
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from coordination.organisation.models import Role, Unit
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import changes_since
+from workflows.machines import AvailableAction, actions_open_to
 from workflows.permissions import allowed
 
 from . import rules
@@ -33,14 +30,6 @@ _RELATED = ("requester", "requester_unit__agency", "unit__agency", "assignee")
 # Other apps add links to a request's page (the portal: "publish as a frequent question"):
 # functions of (request, user) returning (label, url) pairs.
 HOOK_REQUEST_PAGE_LINKS = "request_page_links"
-
-
-@dataclass(frozen=True)
-class AvailableAction:
-    name: str
-    label: str
-    needs_text: bool = False
-    is_primary: bool = True
 
 
 _ACTIONS = (
@@ -116,21 +105,7 @@ def requests_overdue(user: Any) -> QuerySet[CoordinationRequest]:
 
 def request_actions_for(request: CoordinationRequest, user: Any) -> list[AvailableAction]:
     """What this person may do to the request now, in the order the page shows them."""
-    actions = []
-    for name, check, label, needs_text, primary in _ACTIONS:
-        method = getattr(request, name)
-        if not _allowed_by_state(request, method):
-            continue
-        try:
-            check(request, user)
-        except RequestActionRefused:
-            continue
-        actions.append(AvailableAction(name, str(label), needs_text, primary))
-    return actions
-
-
-def _allowed_by_state(request: CoordinationRequest, method: Any) -> bool:
-    return can_proceed(method, check_conditions=False)
+    return actions_open_to(request, user, _ACTIONS, refused=RequestActionRefused)
 
 
 def request_may_link(request: CoordinationRequest, user: Any) -> bool:
@@ -165,17 +140,7 @@ def request_timeline(request: CoordinationRequest) -> QuerySet[RequestEvent]:
 
 
 def request_changes_since(request: CoordinationRequest, revision: int) -> list[str]:
-    """Plain sentences for the person whose form went stale: who did what since they looked."""
-    events = request.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s (%(when)s)")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(request.events, revision)
 
 
 def unit_members(unit: Unit) -> QuerySet[Any]:

@@ -8,7 +8,6 @@ the commit.
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from django_fsm import can_proceed
@@ -17,12 +16,15 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.organisation.models import Unit
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
+from workflows.attachments import AttachmentLimits, CheckedFile, attachments_check
 from workflows.documents.models import Document
 from workflows.documents.services import document_create
+from workflows.machines import Machine
 
 from . import rules
 from .deadlines import request_due_on
@@ -33,13 +35,26 @@ from .models import (
     OPEN_STATES,
     CoordinationRequest,
     RequestAttachment,
-    RequestEvent,
     RequestUrgency,
 )
 from .notices import request_notify_step
 from .selectors import request_changes_since, unit_members
 
 Fill = Callable[[CoordinationRequest], None]
+LIMITS = AttachmentLimits(files=MAX_ATTACHMENTS, bytes_each=MAX_ATTACHMENT_BYTES)
+REQUESTS = Machine(
+    model=CoordinationRequest,
+    related=("unit__agency", "requester_unit__agency", "requester", "assignee"),
+    changed=RequestChanged,
+    changed_message=gettext_lazy(
+        "This request changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=request_changes_since,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy(
+        "This request is “%(state)s”; that action is not possible now."
+    ),
+)
 
 
 def request_create(
@@ -72,14 +87,13 @@ def request_create(
     documents = list(documents)
     for document in documents:
         _check_public(document)
-    files = list(attachments)
-    _check_attachments(files)
+    files = attachments_check(list(attachments), limits=LIMITS, refused=AttachmentRefused)
     with transaction.atomic():
         request.save()
         request.documents.set(documents)
-        for upload in files:
-            _attach(request, upload, actor)
-        _record(request, actor=actor, action="create", source=request.state, unit=unit)
+        for checked in files:
+            _attach(request, checked, actor)
+        REQUESTS.record(request, actor=actor, action="create", source=request.state, unit=unit)
     transaction.on_commit(
         lambda: request_notify_step(request=request, actor=actor, action="create")
     )
@@ -179,10 +193,10 @@ def request_link_document(
     """Record that an issued document answers the request; both pages then show the link."""
     _check_public(document)
     with capacities_fixed(actor):
-        _check_fresh(request, expected_revision)
+        REQUESTS.check_fresh(request, expected_revision)
         rules.check_link(request, actor)
         with transaction.atomic():
-            locked = _lock(request, expected_revision)
+            locked = REQUESTS.lock(request, expected_revision)
             rules.check_link(locked, actor)
             if locked.answered_by.filter(pk=document.pk).exists():
                 raise WrongState(_("That document is already linked."))
@@ -190,7 +204,7 @@ def request_link_document(
             locked.revision += 1
             locked.save()
             label = document.number_symbol or document.subject
-            _record(
+            REQUESTS.record(
                 locked,
                 actor=actor,
                 action="link",
@@ -219,10 +233,10 @@ def request_draft_answer(
     unit = ordered[0].unit
     with capacities_fixed(actor):
         for request in ordered:
-            _check_fresh(request, expected_revisions.get(request.pk, 0))
+            REQUESTS.check_fresh(request, expected_revisions.get(request.pk, 0))
             _check_draftable(request, unit, actor)
         with transaction.atomic():
-            locked = [_lock(request, expected_revisions[request.pk]) for request in ordered]
+            locked = [REQUESTS.lock(request, expected_revisions[request.pk]) for request in ordered]
             for request in locked:
                 _check_draftable(request, unit, actor)
             document = document_create(
@@ -284,11 +298,7 @@ def _check_draftable(request: CoordinationRequest, unit: Unit, actor: Any) -> No
 
 
 def _locked_all(requests: Any) -> list[CoordinationRequest]:
-    return list(
-        requests.select_for_update(of=("self",)).select_related(
-            "unit__agency", "requester_unit__agency", "requester", "assignee"
-        )
-    )
+    return list(requests.select_for_update(of=("self",)).select_related(*REQUESTS.related))
 
 
 def _bump_and_record(
@@ -296,7 +306,7 @@ def _bump_and_record(
 ) -> None:
     request.revision += 1
     request.save()
-    _record(
+    REQUESTS.record(
         request,
         actor=actor,
         action=action,
@@ -312,21 +322,13 @@ def _check_public(document: Document) -> None:
         raise WrongState(_("Only an issued, non-confidential document can be named here."))
 
 
-def _check_attachments(files: list[UploadedFile]) -> None:
-    if len(files) > MAX_ATTACHMENTS:
-        raise AttachmentRefused(_("Attach at most %(n)d files.") % {"n": MAX_ATTACHMENTS})
-    for upload in files:
-        if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
-            raise AttachmentRefused(
-                _("%(name)s is larger than %(mb)d MB.")
-                % {"name": upload.name, "mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)}
-            )
-
-
-def _attach(request: CoordinationRequest, upload: UploadedFile, actor: Any) -> None:
-    name = Path(upload.name or "tep").name[:200]
+def _attach(request: CoordinationRequest, checked: CheckedFile, actor: Any) -> None:
     RequestAttachment.objects.create(
-        request=request, file=upload, name=name, size=upload.size or 0, uploaded_by=actor
+        request=request,
+        file=checked.upload,
+        name=checked.name,
+        size=checked.upload.size or 0,
+        uploaded_by=actor,
     )
 
 
@@ -345,20 +347,20 @@ def _transition(
     fill: Fill | None = None,
 ) -> CoordinationRequest:
     with capacities_fixed(actor):
-        _check_fresh(request, expected_revision)
-        _check_state(request, name)
-        check(request, actor)
+        REQUESTS.check_step(
+            request, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = _lock(request, expected_revision)
-            _check_state(locked, name)
-            check(locked, actor)
+            locked = REQUESTS.lock_for_step(
+                request, name, actor=actor, expected_revision=expected_revision, check=check
+            )
             source, unit = locked.state, locked.unit
             getattr(locked, name)()
             if fill is not None:
                 fill(locked)
             locked.revision += 1
             locked.save()
-            _record(
+            REQUESTS.record(
                 locked,
                 actor=actor,
                 action=name,
@@ -370,55 +372,3 @@ def _transition(
             )
     transaction.on_commit(lambda: request_notify_step(request=locked, actor=actor, action=name))
     return locked
-
-
-def _check_state(request: CoordinationRequest, name: str) -> None:
-    if not can_proceed(getattr(request, name), check_conditions=False):
-        raise WrongState(
-            _("This request is “%(state)s”; that action is not possible now.")
-            % {"state": request.get_state_display()}
-        )
-
-
-def _lock(request: CoordinationRequest, expected_revision: int) -> CoordinationRequest:
-    locked = (
-        CoordinationRequest.objects.select_for_update(of=("self",))
-        .select_related("unit__agency", "requester_unit__agency", "requester", "assignee")
-        .get(pk=request.pk)
-    )
-    _check_fresh(locked, expected_revision)
-    return locked
-
-
-def _check_fresh(request: CoordinationRequest, expected_revision: int) -> None:
-    """The actor acted on the revision they saw; anything newer means their form is stale."""
-    if request.revision != expected_revision:
-        raise RequestChanged(
-            _("This request changed since you opened it. Nothing was saved; reload to see it."),
-            changes=request_changes_since(request, expected_revision),
-        )
-
-
-def _record(
-    request: CoordinationRequest,
-    *,
-    actor: Any,
-    action: str,
-    source: str,
-    unit: Unit,
-    comment: str = "",
-    to_unit: Unit | None = None,
-    to_person: Any = None,
-) -> RequestEvent:
-    return RequestEvent.objects.create(
-        request=request,
-        action=action,
-        source_state=source,
-        target_state=request.state,
-        unit=unit,
-        to_unit=to_unit,
-        to_person=to_person,
-        actor=actor,
-        comment=comment,
-        revision=request.revision,
-    )

@@ -9,9 +9,9 @@ from django.utils.translation import gettext as _
 
 from workflows.documents.models import Document
 
-from .models import RECEIVER_STATES, CoordinationRequest, RequestEvent
+from .models import RECEIVER_STATES, CoordinationRequest
 from .notices import request_notify_overdue
-from .services import requests_answer_with_document
+from .services import REQUESTS, requests_answer_with_document
 
 
 @task()
@@ -35,15 +35,13 @@ def requests_escalate_overdue() -> int:
             ).update(escalated_at=timezone.now())
             if not claimed:
                 continue
-            RequestEvent.objects.create(
-                request=request,
-                action="escalate",
-                source_state=request.state,
-                target_state=request.state,
-                unit=request.unit,
+            REQUESTS.record(
+                request,
                 actor=request.requester,
+                action="escalate",
+                source=request.state,
                 comment=_("due %(day)s") % {"day": f"{request.due_on:%d/%m/%Y}"},
-                revision=request.revision,
+                unit=request.unit,
             )
             request_notify_overdue(request=request)
             count += 1

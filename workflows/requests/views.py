@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
 from workflows.documents.selectors import document_public_urls, documents_visible_to
+from workflows.refusals import refusal_page, refusal_shown
 
 from . import selectors, services
 from .exceptions import RequestActionRefused
@@ -167,8 +168,7 @@ def request_draft_answer(request: HttpRequest) -> HttpResponse:
                 requests=chosen, expected_revisions=seen, actor=request.user, **form.cleaned_data
             )
         except RequestActionRefused as refusal:
-            context.update(refusal=refusal.message, changes=getattr(refusal, "changes", []))
-            context["seen"] = {}
+            context.update(refusal_shown(refusal), seen={})
             return render(request, "requests/draft_answer.html", _with_seen(context), status=409)
         messages.success(request, _("The draft was started; issuing it will answer the requests."))
         return redirect("workflow_document", pk=document.pk)
@@ -213,9 +213,7 @@ def _refused_page(
 ) -> HttpResponse:
     item.refresh_from_db()
     context = _detail_context(item, request.user)
-    context["refusal"] = refusal.message
-    context["changes"] = getattr(refusal, "changes", [])
-    return render(request, "requests/detail.html", context, status=409)
+    return refusal_page(request, "requests/detail.html", context, refusal)
 
 
 def _detail_context(item: CoordinationRequest, user: Any) -> dict[str, Any]:

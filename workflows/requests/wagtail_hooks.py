@@ -1,11 +1,12 @@
 from typing import Any
 
-from django.urls import include, path, reverse
+from django.db.models import QuerySet
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
+
+from workflows.staff_screens import WaitingPanel, staff_screens_register
 
 from . import selectors, views
 from .tasks import requests_answer_with_document_task
@@ -30,29 +31,26 @@ def answer_requests_with_issued_document(document_pk: int) -> None:
     requests_answer_with_document_task.enqueue(document_pk)
 
 
-@hooks.register("register_admin_urls")
-def register_request_urls() -> list:
-    return [path("requests/", include(urlpatterns))]
+staff_screens_register(
+    prefix="requests/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Requests"),
+    menu_url_name="requests_index",
+    icon="comment",
+    order=55,
+)
 
 
-@hooks.register("register_admin_menu_item")
-def register_request_menu_item() -> MenuItem:
-    return MenuItem(_("Requests"), reverse("requests_index"), icon_name="comment", order=55)
-
-
-class RequestsWaitingPanel(Component):
+class RequestsWaitingPanel(WaitingPanel):
     """On the admin dashboard: the coordination requests the signed-in person can move on."""
 
     name = "requests_waiting"
     order = 60
     template_name = "requests/panels/waiting_for_me.html"
+    listed = "requests"
 
-    def __init__(self, user: Any) -> None:
-        self.user = user
-
-    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
-        waiting = selectors.requests_waiting_for(self.user)
-        return {"requests": waiting[:10], "count": waiting.count()}
+    def waiting(self) -> QuerySet[Any]:
+        return selectors.requests_waiting_for(self.user)
 
 
 @hooks.register("construct_homepage_panels")

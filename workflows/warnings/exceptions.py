@@ -1,14 +1,10 @@
 """Named refusals of the cost-surveillance side. Each carries a message shown as it is."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class WarningActionRefused(PermissionDenied):
+class WarningActionRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongState(WarningActionRefused):
@@ -35,8 +31,8 @@ class NothingToWarn(WarningActionRefused):
     pass
 
 
-class RunChanged(WarningActionRefused):
-    pass
+class RunChanged(ChangedSinceOpened, WarningActionRefused):
+    """The run changed since the actor opened it."""
 
 
 class QuarterAlreadyImported(WarningActionRefused):

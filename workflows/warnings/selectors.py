@@ -1,7 +1,6 @@
 """Reading cost data and warning runs: what a person may see and do, and the figures the rules
 need. Every list is scoped to the provinces whose Social Security office the person works in."""
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -18,6 +17,7 @@ from coordination.organisation.models import (
     Unit,
 )
 from coordination.organisation.selectors import memberships_of
+from workflows.machines import AvailableAction
 from workflows.permissions import allowed
 
 from . import rules
@@ -26,15 +26,6 @@ from .exceptions import WarningActionRefused
 from .models import CostImport, WarningItem, WarningRun, WarningRunEvent, WarningRunState
 from .models.thresholds import ThresholdSet
 from .quarters import Quarter
-
-
-@dataclass(frozen=True)
-class AvailableAction:
-    name: str
-    label: str
-    needs_reason: bool = False
-    is_primary: bool = True
-
 
 _ACTIONS = (
     ("submit", WarningRunState.PREPARING, rules.check_submit, gettext_lazy("Send for review")),

@@ -1,12 +1,11 @@
-from django.templatetags.static import static
-from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from workflows.staff_screens import staff_screens_register
 
 from .models import ThresholdSet
 from .selectors import provinces_visible_to
@@ -30,16 +29,6 @@ urlpatterns = [
 ]
 
 
-@hooks.register("register_admin_urls")
-def register_warning_urls() -> list:
-    return [path("warnings/", include(urlpatterns))]
-
-
-@hooks.register("insert_global_admin_css")
-def warnings_admin_css() -> str:
-    return format_html('<link rel="stylesheet" href="{}">', static("warnings/admin.css"))
-
-
 class ProvinceStaffMenuItem(MenuItem):
     """Shown only to staff of a provincial Social Security office."""
 
@@ -47,11 +36,16 @@ class ProvinceStaffMenuItem(MenuItem):
         return provinces_visible_to(request.user).exists()  # type: ignore[attr-defined]
 
 
-@hooks.register("register_admin_menu_item")
-def register_warnings_menu_item() -> MenuItem:
-    return ProvinceStaffMenuItem(
-        _("Cost warnings"), reverse("warnings_index"), icon_name="warning", order=60
-    )
+staff_screens_register(
+    prefix="warnings/",
+    urlpatterns=urlpatterns,
+    menu_label=_("Cost warnings"),
+    menu_url_name="warnings_index",
+    icon="warning",
+    order=60,
+    menu_item=ProvinceStaffMenuItem,
+    stylesheet="warnings/admin.css",
+)
 
 
 class ThresholdSetViewSet(SnippetViewSet):

@@ -1,14 +1,10 @@
 """Named refusals. Each carries a message the staff screens show as it is; nothing was changed."""
 
-from django.core.exceptions import PermissionDenied
+from workflows.refusals import ActionRefused, ChangedSinceOpened
 
 
-class FaqRefused(PermissionDenied):
+class FaqRefused(ActionRefused):
     """Base of every refusal: nothing was changed."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class WrongState(FaqRefused):
@@ -35,9 +31,5 @@ class NamesThePerson(FaqRefused):
     """The public text names the person who asked; the public never learns who asked."""
 
 
-class FaqChanged(FaqRefused):
+class FaqChanged(ChangedSinceOpened, FaqRefused):
     """The entry or its request changed since the head opened the form; ``changes`` says how."""
-
-    def __init__(self, message: str, changes: list[str]) -> None:
-        super().__init__(message)
-        self.changes = changes

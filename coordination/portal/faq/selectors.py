@@ -7,13 +7,11 @@ from typing import Any
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from coordination.organisation.models import Role
-from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_of
+from workflows.audit import changes_since
 from workflows.permissions import allowed
 from workflows.requests.models import CoordinationRequest, RequestState
 
@@ -150,14 +148,4 @@ def faq_timeline(entry: FaqEntry) -> QuerySet[FaqEvent]:
 
 
 def faq_changes_since(entry: FaqEntry, revision: int) -> list[str]:
-    """Plain sentences for the head whose form went stale: who did what since they looked."""
-    events = entry.events.filter(revision__gt=revision).select_related("actor")
-    return [
-        _("%(who)s %(what)s (%(when)s)")
-        % {
-            "who": person_name(event.actor),
-            "what": event.action_label,
-            "when": timezone.localtime(event.at).strftime("%H:%M %d/%m/%Y"),
-        }
-        for event in events
-    ]
+    return changes_since(entry.events, revision)

@@ -5,19 +5,19 @@ audit row and raise the portal's generation, so that no cached public page shows
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from django_fsm import can_proceed
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coordination.organisation.names import person_name
 from coordination.organisation.selectors import capacities_fixed
+from workflows.machines import Machine
 from workflows.requests.models import CoordinationRequest, RequestState
 from workflows.requests.selectors import request_changes_since
 
 from ..folding import fold, fold_padded
-from ..models import DocumentPage, FaqEntry, FaqEvent
+from ..models import DocumentPage, FaqEntry
 from ..publishing import portal_generation_bump
 from . import rules
 from .exceptions import FaqChanged, NamesThePerson, NoDocument, TextRequired, WrongState
@@ -25,6 +25,27 @@ from .selectors import faq_changes_since
 
 ANSWERED_STATES = (RequestState.ANSWERED, RequestState.ACCEPTED)
 Fill = Callable[[FaqEntry], None]
+ENTRIES = Machine(
+    model=FaqEntry,
+    related=("unit", "request__requester"),
+    changed=FaqChanged,
+    changed_message=gettext_lazy(
+        "This entry changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=faq_changes_since,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy("This entry is “%(state)s”; that is not possible now."),
+)
+# The request an entry is published from, locked while its entry is made.
+ANSWERED_REQUESTS = Machine(
+    model=CoordinationRequest,
+    related=("unit", "requester"),
+    changed=FaqChanged,
+    changed_message=gettext_lazy(
+        "This request changed since you opened the form. Nothing was published."
+    ),
+    changes_since=request_changes_since,
+)
 
 
 def faq_publish(
@@ -51,7 +72,7 @@ def faq_publish(
             _fill(entry, question, answer, pages)
             entry.save()
             entry.pages.set(pages)
-            _record(entry, actor=actor, action="publish", source=source)
+            ENTRIES.record(entry, actor=actor, action="publish", source=source)
             portal_generation_bump()
     return entry
 
@@ -100,21 +121,23 @@ def _change(
 ) -> FaqEntry:
     """``action`` is a transition (publish, unpublish) or ``edit``, which keeps the state."""
     with capacities_fixed(actor):
-        _check_fresh(entry, expected_revision)
-        _check_state(entry, action)
-        rules.check_manage(entry, actor)
+        step = None if action == "edit" else action
+        check = rules.check_manage
+        ENTRIES.check_step(
+            entry, step, actor=actor, expected_revision=expected_revision, check=check
+        )
         with transaction.atomic():
-            locked = _lock(entry, expected_revision)
-            _check_state(locked, action)
-            rules.check_manage(locked, actor)
+            locked = ENTRIES.lock_for_step(
+                entry, step, actor=actor, expected_revision=expected_revision, check=check
+            )
             source = locked.state
-            if action != "edit":
-                getattr(locked, action)()
+            if step is not None:
+                getattr(locked, step)()
             if fill is not None:
                 fill(locked)
             locked.revision += 1
             locked.save()
-            _record(locked, actor=actor, action=action, source=source, comment=comment)
+            ENTRIES.record(locked, actor=actor, action=action, source=source, comment=comment)
             portal_generation_bump()
     return locked
 
@@ -150,58 +173,9 @@ def _fill(entry: FaqEntry, question: str, answer: str, pages: list[DocumentPage]
 
 
 def _lock_request(request: CoordinationRequest, expected_revision: int) -> CoordinationRequest:
-    locked = (
-        CoordinationRequest.objects.select_for_update(of=("self",))
-        .select_related("unit", "requester")
-        .get(pk=request.pk)
-    )
-    if locked.revision != expected_revision:
-        raise FaqChanged(
-            _("This request changed since you opened the form. Nothing was published."),
-            changes=request_changes_since(locked, expected_revision),
-        )
+    locked = ANSWERED_REQUESTS.lock(request, expected_revision)
     if locked.state not in ANSWERED_STATES:
         raise WrongState(_("Only an answered request can be published."))
     if FaqEntry.objects.filter(request=locked).exists():
         raise WrongState(_("This request is already a frequent question; edit that entry."))
     return locked
-
-
-def _check_state(entry: FaqEntry, action: str) -> None:
-    if action != "edit" and not can_proceed(getattr(entry, action), check_conditions=False):
-        raise WrongState(
-            _("This entry is “%(state)s”; that is not possible now.")
-            % {"state": entry.get_state_display()}
-        )
-
-
-def _lock(entry: FaqEntry, expected_revision: int) -> FaqEntry:
-    locked = (
-        FaqEntry.objects.select_for_update(of=("self",))
-        .select_related("unit", "request__requester")
-        .get(pk=entry.pk)
-    )
-    _check_fresh(locked, expected_revision)
-    return locked
-
-
-def _check_fresh(entry: FaqEntry, expected_revision: int) -> None:
-    if entry.revision != expected_revision:
-        raise FaqChanged(
-            _("This entry changed since you opened it. Nothing was saved; reload to see it."),
-            changes=faq_changes_since(entry, expected_revision),
-        )
-
-
-def _record(
-    entry: FaqEntry, *, actor: Any, action: str, source: str, comment: str = ""
-) -> FaqEvent:
-    return FaqEvent.objects.create(
-        entry=entry,
-        action=action,
-        source_state=source,
-        target_state=entry.state,
-        actor=actor,
-        comment=comment,
-        revision=entry.revision,
-    )

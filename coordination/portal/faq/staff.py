@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.refusals import refusal_page
 from workflows.requests.selectors import requests_visible_to
 
 from ..models import FaqEntry
@@ -55,8 +56,7 @@ def faq_new(request: HttpRequest, request_pk: int) -> HttpResponse:
                 pages=form.chosen_pages(),
             )
         except FaqRefused as refusal:
-            context.update(refusal=refusal.message, changes=getattr(refusal, "changes", []))
-            return render(request, "portal/faq/staff_new.html", context, status=409)
+            return refusal_page(request, "portal/faq/staff_new.html", context, refusal)
         messages.success(request, _("The question and its answer are published on the portal."))
         return redirect("portal_faq_staff_entry", pk=entry.pk)
     return render(request, "portal/faq/staff_new.html", context)
@@ -125,13 +125,8 @@ def _refused(request: HttpRequest, entry: FaqEntry, refusal: FaqRefused) -> Http
     suggested = selectors.faq_suggested_pages(entry.request, entry=entry)
     initial = {"revision": entry.revision, "question": entry.question, "answer": entry.answer}
     form = FaqForm(initial={**initial, "pages": entry.pages.all()}, suggested=suggested)
-    context = {
-        "entry": entry,
-        "form": form,
-        "refusal": refusal.message,
-        "changes": getattr(refusal, "changes", []),
-    }
-    return render(request, "portal/faq/staff_entry.html", _entry_context(context), status=409)
+    context = _entry_context({"entry": entry, "form": form})
+    return refusal_page(request, "portal/faq/staff_entry.html", context, refusal)
 
 
 def _entry_context(context: dict[str, Any]) -> dict[str, Any]:

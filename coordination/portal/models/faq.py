@@ -5,13 +5,12 @@ here, outside Wagtail's page revisions."""
 
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from coordination.organisation.models import Unit
-from workflows.audit import AuditRow
+from workflows.audit import MachineEvent
 
 from ..faq import rules
 from .pages import DocumentPage
@@ -92,35 +91,23 @@ FAQ_ACTION_LABELS = {
 }
 
 
-class FaqEvent(AuditRow):
+class FaqEvent(MachineEvent):
     entry = models.ForeignKey(
         FaqEntry,
         verbose_name=_("frequent question"),
         on_delete=models.PROTECT,
         related_name="events",
     )
-    action = models.CharField(_("action"), max_length=20)
     source_state = models.CharField(_("from"), max_length=20)
     target_state = models.CharField(_("to"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = FAQ_ACTION_LABELS
+    states = FaqState
+
+    class Meta(MachineEvent.Meta):
         verbose_name = _("frequent question event")
         verbose_name_plural = _("frequent question events")
 
     def __str__(self) -> str:
         return f"{self.entry_id}: {self.action}"
-
-    @property
-    def action_label(self) -> str:
-        return str(FAQ_ACTION_LABELS.get(self.action, self.action))
-
-    @property
-    def target_label(self) -> str:
-        return str(FaqState(self.target_state).label)

@@ -1,10 +1,9 @@
 """The audit trail of a task and its addressees: one row per action, never edited or deleted."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from workflows.audit import AuditRow
+from workflows.audit import MachineEvent
 
 ACTION_LABELS = {
     "create": _("gave the task"),
@@ -17,7 +16,9 @@ ACTION_LABELS = {
 }
 
 
-class TaskEvent(AuditRow):
+class TaskEvent(MachineEvent):
+    """A step of a task, or of one addressee's part of it (``assignment``)."""
+
     task = models.ForeignKey(
         "directives.DirectiveTask",
         verbose_name=_("task"),
@@ -32,24 +33,14 @@ class TaskEvent(AuditRow):
         on_delete=models.PROTECT,
         related_name="events",
     )
-    action = models.CharField(_("action"), max_length=20)
     source_state = models.CharField(_("from"), max_length=30, blank=True)
     target_state = models.CharField(_("to"), max_length=30, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = ACTION_LABELS
+
+    class Meta(MachineEvent.Meta):
         verbose_name = _("task event")
         verbose_name_plural = _("task events")
 
     def __str__(self) -> str:
         return f"{self.task_id}: {self.action}"
-
-    @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))

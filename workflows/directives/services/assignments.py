@@ -5,22 +5,29 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from django_fsm import can_proceed
-
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from coordination.organisation.selectors import capacities_fixed
+from workflows.attachments import AttachmentLimits, CheckedFile, attachments_check
 
 from .. import rules
-from ..attachments import CheckedFile, attachments_check
-from ..exceptions import InvalidReport, WrongState
-from ..models import AssignmentState, ProgressReport, ReportAttachment, TaskAssignment
+from ..exceptions import AttachmentRefused, InvalidReport, WrongState
+from ..models import (
+    MAX_ATTACHMENT_BYTES,
+    MAX_ATTACHMENTS,
+    AssignmentState,
+    ProgressReport,
+    ReportAttachment,
+    TaskAssignment,
+)
 from ..notices import assignment_notify_returned
 from ..selectors import task_periods
-from .common import check_assignment_fresh, check_task_open, lock_assignment, record, require_text
+from .common import ASSIGNMENTS, check_task_open, record, require_text
+
+LIMITS = AttachmentLimits(files=MAX_ATTACHMENTS, bytes_each=MAX_ATTACHMENT_BYTES)
 
 
 def report_submit(
@@ -39,11 +46,11 @@ def report_submit(
     """Someone of the addressee reports progress for a period; saying the task is done
     completes it. A correction replaces an earlier report of the same period."""
     text = require_text(text, _("Write what was done."))
-    files = attachments_check(list(attachments))
+    files = attachments_check(list(attachments), limits=LIMITS, refused=AttachmentRefused)
     with capacities_fixed(actor):
         _check_may_report(assignment, actor, expected_revision, corrects)
         with transaction.atomic():
-            locked = lock_assignment(assignment, expected_revision)
+            locked = ASSIGNMENTS.lock(assignment, expected_revision)
             _check_may_report(locked, actor, expected_revision, corrects)
             period = corrects.period if corrects else period
             _check_figures(locked, period, percent_done, quantity, marks_done and not corrects)
@@ -87,12 +94,12 @@ def _transition(
     assignment: TaskAssignment, actor: Any, expected_revision: int, name: str, reason: str
 ) -> TaskAssignment:
     with capacities_fixed(actor):
-        check_assignment_fresh(assignment, expected_revision)
+        ASSIGNMENTS.check_fresh(assignment, expected_revision)
         rules.check_manage_assignment(assignment, actor)
         with transaction.atomic():
-            locked = lock_assignment(assignment, expected_revision)
+            locked = ASSIGNMENTS.lock(assignment, expected_revision)
             check_task_open(locked.task)
-            _check_state(locked, name)
+            ASSIGNMENTS.check_state(locked, name)
             source = locked.state
             getattr(locked, name)()
             locked.completed_at = None
@@ -111,18 +118,10 @@ def _transition(
     return locked
 
 
-def _check_state(assignment: TaskAssignment, name: str) -> None:
-    if not can_proceed(getattr(assignment, name), check_conditions=False):
-        raise WrongState(
-            _("This addressee's task is “%(state)s”; that action is not possible now.")
-            % {"state": assignment.get_state_display()}
-        )
-
-
 def _check_may_report(
     assignment: TaskAssignment, actor: Any, expected_revision: int, corrects: Any
 ) -> None:
-    check_assignment_fresh(assignment, expected_revision)
+    ASSIGNMENTS.check_fresh(assignment, expected_revision)
     rules.check_report(assignment, actor)
     check_task_open(assignment.task)
     if assignment.state == AssignmentState.WITHDRAWN:

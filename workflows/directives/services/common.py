@@ -1,9 +1,12 @@
 """What every service of this app does the same way: lock the row, compare the revision the
-actor saw, write the audit row."""
+actor saw (``TASKS``, ``ASSIGNMENTS``), write the audit row."""
 
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from workflows.machines import Machine
 
 from ..exceptions import ReasonRequired, StaleForm, WrongState
 from ..models import DirectiveTask, TaskAssignment, TaskEvent
@@ -21,43 +24,28 @@ def check_task_open(task: DirectiveTask) -> None:
         raise WrongState(_("This task was cancelled; nothing more can be done with it."))
 
 
-def check_task_fresh(task: DirectiveTask, expected_revision: int) -> None:
-    if task.revision != expected_revision:
-        raise StaleForm(
-            _("This task changed since you opened it. Nothing was saved; reload to see it."),
-            changes=task_changes_since(task, expected_revision),
-        )
-
-
-def check_assignment_fresh(assignment: TaskAssignment, expected_revision: int) -> None:
-    if assignment.revision != expected_revision:
-        raise StaleForm(
-            _(
-                "This addressee's record changed since you opened it. Nothing was saved; "
-                "reload to see it."
-            ),
-            changes=assignment_changes_since(assignment, expected_revision),
-        )
-
-
-def lock_task(task: DirectiveTask, expected_revision: int) -> DirectiveTask:
-    locked = (
-        DirectiveTask.objects.select_for_update(of=("self",))
-        .select_related("document__unit")
-        .get(pk=task.pk)
-    )
-    check_task_fresh(locked, expected_revision)
-    return locked
-
-
-def lock_assignment(assignment: TaskAssignment, expected_revision: int) -> TaskAssignment:
-    locked = (
-        TaskAssignment.objects.select_for_update(of=("self",))
-        .select_related("task__document__unit", "agency", "unit")
-        .get(pk=assignment.pk)
-    )
-    check_assignment_fresh(locked, expected_revision)
-    return locked
+TASKS = Machine(
+    model=DirectiveTask,
+    related=("document__unit",),
+    changed=StaleForm,
+    changed_message=gettext_lazy(
+        "This task changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=task_changes_since,
+)
+ASSIGNMENTS = Machine(
+    model=TaskAssignment,
+    related=("task__document__unit", "agency", "unit"),
+    changed=StaleForm,
+    changed_message=gettext_lazy(
+        "This addressee's record changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=assignment_changes_since,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy(
+        "This addressee's task is “%(state)s”; that action is not possible now."
+    ),
+)
 
 
 def record(

@@ -19,7 +19,7 @@ from ..exceptions import InvalidTask
 from ..models import AssignmentState, DirectiveTask, TaskAssignment, TaskFrequency
 from ..notices import task_notify_assigned, task_notify_cancelled
 from ..periods import MAX_PERIODS, period_count
-from .common import check_task_open, lock_task, record, require_text
+from .common import TASKS, check_task_open, record, require_text
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def task_update(
     with capacities_fixed(actor):
         rules.check_manage(task, actor)
         with transaction.atomic():
-            locked = lock_task(task, expected_revision)
+            locked = TASKS.lock(task, expected_revision)
             check_task_open(locked)
             _check_dates(frequency=locked.frequency, starts_on=locked.starts_on, due_on=due_on)
             changes = _changes(locked, title=title, due_on=due_on)
@@ -112,7 +112,7 @@ def task_add_addressees(
         rules.check_manage(task, actor)
         chosen = _addressees_checked(task.document, addressees)
         with transaction.atomic():
-            locked = lock_task(task, expected_revision)
+            locked = TASKS.lock(task, expected_revision)
             check_task_open(locked)
             present = set(locked.assignments.values_list("agency_id", "unit_id"))
             new = [addressee for addressee in chosen if addressee.key not in present]
@@ -135,7 +135,7 @@ def task_cancel(
     with capacities_fixed(actor):
         rules.check_manage(task, actor)
         with transaction.atomic():
-            locked = lock_task(task, expected_revision)
+            locked = TASKS.lock(task, expected_revision)
             check_task_open(locked)
             source = locked.state
             locked.cancel()

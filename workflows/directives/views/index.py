@@ -36,7 +36,7 @@ def directive_index(request: HttpRequest) -> HttpResponse:
     takes_tasks = selectors.documents_taking_tasks_from(user)
     context = {
         "tab": tab,
-        "tabs": TABS,
+        "tabs": [(name, label, None) for name, label in TABS],
         "page": page,
         "choose_form": TaskChoiceForm(documents=takes_tasks) if takes_tasks.exists() else None,
     }

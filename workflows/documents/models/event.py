@@ -1,10 +1,9 @@
 """The audit trail: one row per action on a document, never edited or deleted."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from workflows.audit import AuditRow
+from workflows.audit import MachineEvent
 
 from .states import DocumentState
 
@@ -30,7 +29,7 @@ ACTION_LABELS = {
 }
 
 
-class DocumentEvent(AuditRow):
+class DocumentEvent(MachineEvent):
     document = models.ForeignKey(
         "documents.Document",
         verbose_name=_("document"),
@@ -38,17 +37,11 @@ class DocumentEvent(AuditRow):
         related_name="events",
     )
     action = models.CharField(_("action"), max_length=40)
-    source_state = models.CharField(_("from"), max_length=30)
-    target_state = models.CharField(_("to"), max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = ACTION_LABELS
+    states = DocumentState
+
+    class Meta(MachineEvent.Meta):
         verbose_name = _("document event")
         verbose_name_plural = _("document events")
 
@@ -56,13 +49,5 @@ class DocumentEvent(AuditRow):
         return f"{self.document_id}: {self.action} ({self.source_state} → {self.target_state})"
 
     @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
-
-    @property
     def source_label(self) -> str:
         return str(DocumentState(self.source_state).label)
-
-    @property
-    def target_label(self) -> str:
-        return str(DocumentState(self.target_state).label)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.refusals import refusal_page
 
 from .. import selectors, services
 from ..exceptions import DocumentActionRefused, DocumentChanged
@@ -76,7 +77,7 @@ def document_index(request: HttpRequest) -> HttpResponse:
     documents = selectors.documents_filtered(lists[tab](request.user), chosen)
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("p"))
     counts = selectors.inbox_counts(request.user)
-    tabs = [(name, label, counts[name]) for name, label, _select in TABS[:-1]]
+    tabs = [(name, label, counts.get(name)) for name, label, _select in TABS]
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("tab", None)
@@ -169,9 +170,7 @@ def document_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
 def refused_page(request: HttpRequest, document: Document, refusal: DocumentActionRefused) -> Any:
     document.refresh_from_db()
     context = detail_context(document, request.user)
-    context["refusal"] = refusal.message
-    context["changes"] = getattr(refusal, "changes", [])
-    return render(request, "documents/detail.html", context, status=409)
+    return refusal_page(request, "documents/detail.html", context, refusal)
 
 
 def detail_context(document: Document, user: Any) -> dict[str, Any]:

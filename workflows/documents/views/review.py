@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.names import person_name
+from workflows.spreadsheets import spreadsheet_safe
 
 from .. import comments, selectors, services
 from ..diff import versions_compare
@@ -171,7 +172,7 @@ def document_history_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 event.action_label,
                 event.source_label,
                 event.target_label,
-                _spreadsheet_safe(event.comment),
+                spreadsheet_safe(event.comment),
             ]
         )
     for version in selectors.document_versions(document):
@@ -182,12 +183,7 @@ def document_history_csv(request: HttpRequest, pk: int) -> HttpResponse:
                 _("version %(n)d frozen") % {"n": version.number},
                 "",
                 "",
-                _spreadsheet_safe(version.subject),
+                spreadsheet_safe(version.subject),
             ]
         )
     return response
-
-
-def _spreadsheet_safe(text: str) -> str:
-    """A cell starting with = + - @ would run as a formula in a spreadsheet."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@") else text

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Unit
-from workflows.audit import AuditRow
+from workflows.audit import MachineEvent
 
 from .states import IncomingState
 
@@ -19,19 +19,15 @@ ACTION_LABELS = {
 }
 
 
-class IncomingEvent(AuditRow):
+class IncomingEvent(MachineEvent):
     incoming = models.ForeignKey(
         "exchange.IncomingDocument",
         verbose_name=_("incoming document"),
         on_delete=models.PROTECT,
         related_name="events",
     )
-    action = models.CharField(_("action"), max_length=20)
     source_state = models.CharField(_("from"), max_length=20)
     target_state = models.CharField(_("to"), max_length=20)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
     to_unit = models.ForeignKey(
         Unit,
         verbose_name=_("assigned unit"),
@@ -48,22 +44,13 @@ class IncomingEvent(AuditRow):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = ACTION_LABELS
+    states = IncomingState
+
+    class Meta(MachineEvent.Meta):
         verbose_name = _("incoming document event")
         verbose_name_plural = _("incoming document events")
 
     def __str__(self) -> str:
         return f"{self.incoming_id}: {self.action} ({self.source_state} → {self.target_state})"
-
-    @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
-
-    @property
-    def target_label(self) -> str:
-        return str(IncomingState(self.target_state).label)

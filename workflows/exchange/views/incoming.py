@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.refusals import refusal_page
 
 from .. import selectors, services
 from ..edxml.reader import LIMITS, package_size_check
@@ -91,9 +92,7 @@ def incoming_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     except ExchangeRefused as refusal:
         incoming.refresh_from_db()
         context = _detail_context(incoming, request.user)
-        context["refusal"] = refusal.message
-        context["changes"] = getattr(refusal, "changes", [])
-        return render(request, "exchange/detail.html", context, status=409)
+        return refusal_page(request, "exchange/detail.html", context, refusal)
     messages.success(request, str(DONE_MESSAGES[action]))
     return redirect("exchange_incoming", pk=pk)
 

@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coordination.organisation.selectors import capacities_remember
+from workflows.spreadsheets import XLSX
 
 from .. import selectors
 from ..forms import RegisterFilterForm
 from ..models import IncomingRegisterPrint, PrintStatus
 from ..printing import incoming_register_print_request
 from ..register import COLUMNS, incoming_register_rows, incoming_register_xlsx
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _chosen(request: HttpRequest) -> tuple[RegisterFilterForm, dict[str, Any]]:

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coordination.organisation.models import Unit
-from workflows.audit import AuditRow
+from workflows.audit import MachineEvent
 
 from .states import RequestState
 
@@ -25,16 +25,13 @@ ACTION_LABELS = {
 }
 
 
-class RequestEvent(AuditRow):
+class RequestEvent(MachineEvent):
     request = models.ForeignKey(
         "requests.CoordinationRequest",
         verbose_name=_("request"),
         on_delete=models.PROTECT,
         related_name="events",
     )
-    action = models.CharField(_("action"), max_length=20)
-    source_state = models.CharField(_("from"), max_length=30)
-    target_state = models.CharField(_("to"), max_length=30)
     unit = models.ForeignKey(
         Unit,
         verbose_name=_("receiving unit"),
@@ -58,26 +55,14 @@ class RequestEvent(AuditRow):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = ACTION_LABELS
+    states = RequestState
+
+    class Meta(MachineEvent.Meta):
         indexes = [models.Index(fields=["unit", "request"], name="request_event_unit")]
         verbose_name = _("request event")
         verbose_name_plural = _("request events")
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.action} ({self.source_state} → {self.target_state})"
-
-    @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
-
-    @property
-    def target_label(self) -> str:
-        return str(RequestState(self.target_state).label)

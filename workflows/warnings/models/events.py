@@ -1,8 +1,9 @@
 """The audit trail of warning runs: one row per action, never edited or deleted."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from workflows.audit import MachineEvent
 
 from .run import WarningRun
 from .states import WarningRunState
@@ -21,33 +22,19 @@ ACTION_LABELS = {
 }
 
 
-class WarningRunEvent(models.Model):
+class WarningRunEvent(MachineEvent):
     run = models.ForeignKey(
         WarningRun, verbose_name=_("warning run"), on_delete=models.PROTECT, related_name="events"
     )
     facility_code = models.CharField(_("facility"), max_length=10, blank=True)
     action = models.CharField(_("action"), max_length=40)
-    source_state = models.CharField(_("from"), max_length=30)
-    target_state = models.CharField(_("to"), max_length=30)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
-    )
-    comment = models.TextField(_("comment"), blank=True)
-    revision = models.PositiveIntegerField(_("revision after"))
-    at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    action_labels = ACTION_LABELS
+    states = WarningRunState
+
+    class Meta(MachineEvent.Meta):
         verbose_name = _("warning run event")
         verbose_name_plural = _("warning run events")
 
     def __str__(self) -> str:
         return f"{self.run_id}: {self.action}"
-
-    @property
-    def action_label(self) -> str:
-        return str(ACTION_LABELS.get(self.action, self.action))
-
-    @property
-    def target_label(self) -> str:
-        return str(WarningRunState(self.target_state).label)

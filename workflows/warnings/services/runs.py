@@ -9,17 +9,17 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django_fsm import can_proceed
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
 from coordination.organisation.models import Facility, Province, Role
 from coordination.organisation.names import person_name
 from workflows.documents.numbering import register_next_number
+from workflows.machines import Machine
 
 from .. import rules
 from ..evaluation import Evaluation, province_quarter_evaluate
@@ -39,7 +39,6 @@ from ..models import (
     RenderStatus,
     WarningItem,
     WarningRun,
-    WarningRunEvent,
     WarningRunState,
 )
 from ..quarters import Quarter
@@ -52,6 +51,18 @@ from ..selectors import (
 
 HOOK_WARNING_RUN_ISSUED = "warning_run_issued"
 REPLY_DAYS = 15
+RUNS = Machine(
+    model=WarningRun,
+    related=("agency", "unit", "province"),
+    changed=RunChanged,
+    changed_message=gettext_lazy(
+        "This run changed since you opened it. Nothing was saved; reload to see it."
+    ),
+    changes_since=None,
+    wrong_state=WrongState,
+    wrong_state_message=gettext_lazy("This run is “%(state)s”; that action is not possible now."),
+    unmet=lambda run: _nothing_to_warn(run),
+)
 
 
 def warning_run_create(*, actor: Any, province: Province, period: Quarter) -> WarningRun:
@@ -82,7 +93,7 @@ def warning_run_create(*, actor: Any, province: Province, period: Quarter) -> Wa
             )
             flagged = _flagged_items(run, evaluations)
             comment = _("%(count)s facilities flagged by the rules.") % {"count": len(flagged)}
-            _record(run, actor=actor, action="create", source=run.state, comment=comment)
+            RUNS.record(run, actor=actor, action="create", source=run.state, comment=comment)
     except IntegrityError as error:
         raise RunExists(_("This quarter already has a warning run.")) from error
     return run
@@ -122,13 +133,13 @@ def warning_run_add_facility(
             item.save(update_fields=["included", "removed_reason"])
             action = "restore"
         _touch(locked, actor)
-        _record(
+        RUNS.record(
             locked,
             actor=actor,
             action=action,
             source=locked.state,
             comment=reason,
-            facility=facility,
+            facility_code=facility.code,
         )
     return item
 
@@ -145,13 +156,13 @@ def warning_run_remove_facility(
         item.included, item.removed_reason = False, reason
         item.save(update_fields=["included", "removed_reason"])
         _touch(locked, actor)
-        _record(
+        RUNS.record(
             locked,
             actor=actor,
             action="remove",
             source=locked.state,
             comment=reason,
-            facility=item.facility,
+            facility_code=item.facility.code,
         )
     return item
 
@@ -199,7 +210,7 @@ def warning_run_render_again(*, run: WarningRun, actor: Any) -> WarningRun:
             raise WrongState(_("Only letters whose printing failed are printed again."))
         locked.render_status, locked.render_error = RenderStatus.PENDING, ""
         locked.save(update_fields=["render_status", "render_error", "updated_at"])
-        _record(locked, actor=actor, action="render_again", source=locked.state)
+        RUNS.record(locked, actor=actor, action="render_again", source=locked.state)
     transaction.on_commit(lambda: _announce(HOOK_WARNING_RUN_ISSUED, locked.pk))
     return locked
 
@@ -219,13 +230,13 @@ def warning_item_record_response(
         locked.response_at, locked.response_by = timezone.now(), actor
         locked.save(update_fields=["response", "response_note", "response_at", "response_by"])
         comment = f"{choice.label}: {note.strip()}".rstrip(": ")
-        _record(
+        RUNS.record(
             run,
             actor=actor,
             action="response",
             source=run.state,
             comment=comment,
-            facility=locked.facility,
+            facility_code=locked.facility.code,
         )
     return locked
 
@@ -258,7 +269,7 @@ def _new_item(run: WarningRun, facility: Facility, reason: str) -> WarningItem:
 
 def _lock_for_change(run: WarningRun, actor: Any, expected_revision: int) -> WarningRun:
     rules.check_prepare(run, actor)
-    locked = _lock(run, expected_revision)
+    locked = RUNS.lock(run, expected_revision)
     if locked.state != WarningRunState.PREPARING:
         raise WrongState(_("The list can only be changed while the run is being prepared."))
     return locked
@@ -279,49 +290,24 @@ def _transition(
     comment: str,
     fill: Callable[[WarningRun, Any], None] | None = None,
 ) -> WarningRun:
-    _check_fresh(run, expected_revision)
-    _check_state(run, name)
-    check(run, actor)
+    RUNS.check_step(run, name, actor=actor, expected_revision=expected_revision, check=check)
     with transaction.atomic():
-        locked = _lock(run, expected_revision)
-        _check_state(locked, name)
-        check(locked, actor)
+        locked = RUNS.lock_for_step(
+            run, name, actor=actor, expected_revision=expected_revision, check=check
+        )
         source = locked.state
         getattr(locked, name)()
         if fill is not None:
             fill(locked, actor)
         locked.revision += 1
         locked.save()
-        _record(locked, actor=actor, action=name, source=source, comment=comment)
+        RUNS.record(locked, actor=actor, action=name, source=source, comment=comment)
     return locked
 
 
-def _check_state(run: WarningRun, name: str) -> None:
-    method = getattr(run, name)
-    if not can_proceed(method, check_conditions=False):
-        raise WrongState(
-            _("This run is “%(state)s”; that action is not possible now.")
-            % {"state": run.get_state_display()}
-        )
-    if not can_proceed(method):
-        raise NothingToWarn(_("No facility is on the list: there is no letter to send."))
-
-
-def _lock(run: WarningRun, expected_revision: int) -> WarningRun:
-    locked = (
-        WarningRun.objects.select_for_update()
-        .select_related("agency", "unit", "province")
-        .get(pk=run.pk)
-    )
-    _check_fresh(locked, expected_revision)
-    return locked
-
-
-def _check_fresh(run: WarningRun, expected_revision: int) -> None:
-    if run.revision != expected_revision:
-        raise RunChanged(
-            _("This run changed since you opened it. Nothing was saved; reload to see it.")
-        )
+def _nothing_to_warn(run: WarningRun) -> NothingToWarn:
+    """Why the run cannot go on: no facility is on its list."""
+    return NothingToWarn(_("No facility is on the list: there is no letter to send."))
 
 
 def _sign_and_number(run: WarningRun, actor: Any) -> None:
@@ -349,27 +335,6 @@ def _sign_and_number(run: WarningRun, actor: Any) -> None:
 def letter_number_symbol(*, number: int, run: WarningRun) -> str:
     """An official letter's number has no type abbreviation (Decree 30): '12/BHXH-GĐBHYT'."""
     return f"{number:02d}/{run.agency.symbol}-{run.unit.symbol}"
-
-
-def _record(
-    run: WarningRun,
-    *,
-    actor: Any,
-    action: str,
-    source: str,
-    comment: str = "",
-    facility: Facility | None = None,
-) -> WarningRunEvent:
-    return WarningRunEvent.objects.create(
-        run=run,
-        facility_code=facility.code if facility else "",
-        action=action,
-        source_state=source,
-        target_state=run.state,
-        actor=actor,
-        comment=comment,
-        revision=run.revision,
-    )
 
 
 def _announce(hook_name: str, run_pk: int) -> None:

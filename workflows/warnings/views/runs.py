@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from coordination.organisation.models import FacilityLevel
+from workflows.refusals import refusal_page
 
 from .. import selectors, services
 from ..exceptions import WarningActionRefused
@@ -219,9 +220,7 @@ def print_file(request: HttpRequest, pk: int) -> FileResponse:
 
 def _refused(request: HttpRequest, run: WarningRun, refusal: WarningActionRefused) -> Any:
     run.refresh_from_db()
-    context = _run_context(run, request.user)
-    context["refusal"] = refusal.message
-    return render(request, "warnings/run.html", context, status=409)
+    return refusal_page(request, "warnings/run.html", _run_context(run, request.user), refusal)
 
 
 def _run_context(run: WarningRun, user: Any) -> dict[str, Any]:
