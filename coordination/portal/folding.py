@@ -2,12 +2,14 @@
 
 Folding is Unicode NFD, combining marks dropped, 'đ' read as 'd', lower case, and every run of
 characters that is not a letter or a digit read as one space. The folded text is stored by the
-publishing service and queried with plain LIKE patterns, so SQLite and PostgreSQL agree.
+publishing service and queried with LIKE patterns on SQLite, with the same words as a tsquery
+over its tsvector on PostgreSQL (search.py): both find the same documents.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -15,7 +17,10 @@ from django.utils.safestring import SafeString, mark_safe
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=8192)
 def _fold_char(char: str) -> str:
+    """One character folded; kept, since a text has few distinct characters and every search
+    result folds thousands of them."""
     decomposed = unicodedata.normalize("NFD", char)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return bare.replace("đ", "d").replace("Đ", "D").lower()
@@ -57,6 +62,27 @@ class FoldedQuery:
     def pattern(cls, word: str) -> str:
         return f" {word} " if cls.whole(word) else f" {word}"
 
+    @classmethod
+    def lexeme(cls, word: str) -> str:
+        """The word in a PostgreSQL tsquery, matched as ``pattern`` matches it in the text."""
+        return word if cls.whole(word) else f"{word}:*"
+
+    def every_word_tsquery(self) -> str:
+        """'chi & thi & 25': every word, anywhere (words are letters and digits only)."""
+        return " & ".join(self.lexeme(word) for word in self.words)
+
+    def phrase_tsquery(self) -> str:
+        """'chi <-> thi <-> 25': the words as typed, one after another; the last one may be half
+        typed, the others are whole words."""
+        words = self.phrase.split()
+        return " <-> ".join([*words[:-1], self.lexeme(words[-1])])
+
+
+@lru_cache(maxsize=8192)
+def _fold_char_for_positions(char: str) -> str:
+    """``_fold_char`` with what is not an ASCII letter or digit read as a space."""
+    return "".join(c if c.isalnum() and c.isascii() else " " for c in _fold_char(char))
+
 
 def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     """The folded text (letters and digits kept, the rest as spaces) and, for each of its
@@ -64,18 +90,20 @@ def _folded_with_positions(text: str) -> tuple[str, list[int]]:
     chars: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        for folded in _fold_char(char):
-            chars.append(folded if folded.isalnum() and folded.isascii() else " ")
-            origins.append(index)
+        folded = _fold_char_for_positions(char)
+        chars.append(folded)
+        origins.extend([index] * len(folded))
     return "".join(chars), origins
 
 
-def _match_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    folded, origins = _folded_with_positions(text)
+def _match_spans(
+    text: str, words: tuple[str, ...], folded: tuple[str, list[int]] | None = None
+) -> list[tuple[int, int]]:
+    folded_text, origins = folded or _folded_with_positions(text)
     spans = []
     for word in words:
         end = r"(?![0-9a-z])" if FoldedQuery.whole(word) else ""
-        for found in re.finditer(rf"(?<![0-9a-z]){re.escape(word)}{end}", folded):
+        for found in re.finditer(rf"(?<![0-9a-z]){re.escape(word)}{end}", folded_text):
             spans.append((origins[found.start()], origins[found.end() - 1] + 1))
     return _merged(sorted(spans))
 
@@ -105,20 +133,21 @@ def highlight(text: str, words: tuple[str, ...]) -> SafeString:
     return _marked(text, _match_spans(text, words))
 
 
-def _phrase_start(text: str, words: tuple[str, ...]) -> int | None:
-    """Where the words first follow one another, as typed."""
+def _phrase_start(words: tuple[str, ...], folded: tuple[str, list[int]]) -> int | None:
+    """Where the words first follow one another, as typed, in the folded text."""
     if len(words) < 2:
         return None
-    folded, origins = _folded_with_positions(text)
-    found = re.search(r"(?<![0-9a-z])" + r" +".join(map(re.escape, words)), folded)
+    folded_text, origins = folded
+    found = re.search(r"(?<![0-9a-z])" + r" +".join(map(re.escape, words)), folded_text)
     return origins[found.start()] if found else None
 
 
 def excerpt(text: str, words: tuple[str, ...], *, width: int = 260) -> SafeString:
     """About ``width`` characters around the first word found, escaped and marked; the text's
     start when no word is found."""
-    spans = _match_spans(text, words)
-    anchor = _phrase_start(text, words)
+    folded = _folded_with_positions(text)
+    spans = _match_spans(text, words, folded)
+    anchor = _phrase_start(words, folded)
     if anchor is None:
         anchor = spans[0][0] if spans else 0
     start = max(0, anchor - width // 4)

@@ -9,12 +9,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from .annexes import annexes_of
 from .faq.selectors import faq_for_page, faq_in_search
 from .folding import FoldedQuery
-from .models import PAGE_SIZE, DocumentEntry, DocumentPage, DocumentStatus, Topic
+from .models import PAGE_SIZE, DocumentEntry, DocumentPage, Topic
 from .search import (
     DocumentFilterForm,
     document_search,
@@ -22,7 +21,7 @@ from .search import (
     pages_in_order,
     search_results,
 )
-from .status import document_relations, with_status
+from .status import page_standing
 
 HOME_COUNT = 8
 MOST_READ_COUNT = 5
@@ -73,11 +72,10 @@ def _feeds(filters: dict[str, object]) -> list[tuple[str, str]]:
 
 
 def document_context(request: HttpRequest, *, page: DocumentPage) -> dict:
-    today = timezone.localdate()
-    status = with_status(DocumentPage.objects.filter(pk=page.pk), today=today)
+    standing = page_standing(page=page, today=timezone.localdate())
     context = {
-        "status": DocumentStatus(status.values_list("status", flat=True).first()),
-        "relations": document_relations(page=page, today=today),
+        "status": standing.status,
+        "relations": standing.relations,
         "topics": list(page.topics.all()),
         "annexes": annexes_of(page),
         "faq": faq_for_page(page),
@@ -98,21 +96,14 @@ def _reader_panel(user: Any, page: DocumentPage) -> dict:
     return context
 
 
-class CountCappedPaginator(Paginator):
-    """Counts no further than COUNT_CAP + 1: 'more than 1,000 documents' is all a reader needs,
-    and counting every match of a common word costs as much as finding them."""
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: COUNT_CAP + 1].count()
-
-
 def page_of_results(
     entries: QuerySet[DocumentEntry], number: str | None, *, today: date
 ) -> PaginatorPage:
-    """One page of results: counted and sliced on the narrow entries, then the pages' rows."""
-    ids = entries.values_list("page_id", flat=True)
-    page_of = CountCappedPaginator(ids, PAGE_SIZE).get_page(number)
+    """One page of results. The first COUNT_CAP + 1 ids are read in one query on the narrow
+    entries ('more than 1,000 documents' is all a reader needs), so a search is ranked once,
+    not once to count and again to slice; then the rows of the page's documents."""
+    ids = list(entries.values_list("page_id", flat=True)[: COUNT_CAP + 1])
+    page_of = Paginator(ids, PAGE_SIZE).get_page(number)
     page_of.object_list = pages_in_order(list(page_of.object_list), today=today)
     return page_of
 

@@ -9,13 +9,16 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.url_routing import RouteResult
 
 from coordination.organisation.models import Agency, Province, Unit
 from workflows.documents.models import Document, DocumentKind, PdfStatus
@@ -23,7 +26,23 @@ from workflows.documents.models import Document, DocumentKind, PdfStatus
 PAGE_SIZE = 20
 
 
-class HomePage(Page):
+class ViewRestrictionsInOneQuery:
+    """Wagtail reads a page's ancestors, then the view restrictions on them and on the page (two
+    queries on every reading); this finds the same restrictions from the pages' paths in one:
+    those on the page or an ancestor, an alias standing for the page it is an alias of."""
+
+    path: str
+    steplen: int
+
+    def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        guarded = Page.objects.filter(path__in=paths).annotate(
+            guarded=Coalesce("alias_of_id", "id")
+        )
+        return PageViewRestriction.objects.filter(page_id__in=guarded.values("guarded"))
+
+
+class HomePage(ViewRestrictionsInOneQuery, Page):
     """The portal's front page: the latest and the most read guidance."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -40,13 +59,30 @@ class HomePage(Page):
 
         return mark_cacheable(super().serve(request, *args, **kwargs))
 
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """The listing page, kept until the next publish (Wagtail reads the page, then its
+        specific row): every document page is routed through it."""
+        from ..caching import cached_for_generation
+
+        if not path_components:
+            return super().route(request, path_components)
+        indexes = cached_for_generation(
+            f"indexes:{self.pk}",
+            lambda: {page.slug: page for page in DocumentIndexPage.objects.child_of(self)},
+        )
+        index = indexes.get(path_components[0])
+        if index is None:
+            return super().route(request, path_components)
+        index._cached_parent_obj = self
+        return index.route(request, path_components[1:])
+
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import home_context
 
         return {**super().get_context(request, *args, **kwargs), **home_context()}
 
 
-class DocumentIndexPage(Page):
+class DocumentIndexPage(ViewRestrictionsInOneQuery, Page):
     """Every published document: the listing by topic, type, agency, year and status, and the
     search."""
 
@@ -63,6 +99,18 @@ class DocumentIndexPage(Page):
         from ..caching import mark_cacheable
 
         return mark_cacheable(super().serve(request, *args, **kwargs))
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> RouteResult:
+        """A document page in one query, with its workflow document, agency and search entry,
+        where Wagtail would read the page, then its specific row, then each of them."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        pages = DocumentPage.objects.child_of(self).filter(slug=path_components[0])
+        page = pages.select_related("source_document__agency", "agency", "entry").first()
+        if page is None:
+            raise Http404
+        page._cached_parent_obj = self
+        return page.route(request, [])
 
     def get_context(self, request: HttpRequest, *args: object, **kwargs: object) -> dict:
         from ..listing import index_context
@@ -92,7 +140,7 @@ class DocumentDisplay:
         return "\n".join((self.summary, *self.paragraphs)).strip()
 
 
-class DocumentPage(Page):
+class DocumentPage(ViewRestrictionsInOneQuery, Page):
     """One issued document. Linked to its workflow document when it was issued here; editors fill
     the fields themselves for documents issued elsewhere (e.g. Directive 38-CT/TW)."""
 
