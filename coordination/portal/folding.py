@@ -8,6 +8,7 @@ over its tsvector on PostgreSQL (search.py): both find the same documents.
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,26 +79,33 @@ class FoldedQuery:
         return " <-> ".join([*words[:-1], self.lexeme(words[-1])])
 
 
-@lru_cache(maxsize=8192)
-def _fold_char_for_positions(char: str) -> str:
-    """``_fold_char`` with what is not an ASCII letter or digit read as a space."""
-    return "".join(c if c.isalnum() and c.isascii() else " " for c in _fold_char(char))
+class _PositionalFolding(dict[int, str]):
+    """``str.translate``'s table: each character folded, what is not an ASCII letter or digit
+    read as a space; filled as new characters are met."""
+
+    def __missing__(self, codepoint: int) -> str:
+        folded = _fold_char(chr(codepoint))
+        self[codepoint] = "".join(c if c.isalnum() and c.isascii() else " " for c in folded)
+        return self[codepoint]
 
 
-def _folded_with_positions(text: str) -> tuple[str, list[int]]:
+_POSITIONAL = _PositionalFolding()
+
+
+def _folded_with_positions(text: str) -> tuple[str, Sequence[int]]:
     """The folded text (letters and digits kept, the rest as spaces) and, for each of its
     characters, the index of the character of ``text`` it came from."""
-    chars: list[str] = []
+    folded = text.translate(_POSITIONAL)
+    if len(folded) == len(text):  # one character for one: nearly every text
+        return folded, range(len(text))
     origins: list[int] = []
     for index, char in enumerate(text):
-        folded = _fold_char_for_positions(char)
-        chars.append(folded)
-        origins.extend([index] * len(folded))
-    return "".join(chars), origins
+        origins.extend([index] * len(_POSITIONAL[ord(char)]))
+    return folded, origins
 
 
 def _match_spans(
-    text: str, words: tuple[str, ...], folded: tuple[str, list[int]] | None = None
+    text: str, words: tuple[str, ...], folded: tuple[str, Sequence[int]] | None = None
 ) -> list[tuple[int, int]]:
     folded_text, origins = folded or _folded_with_positions(text)
     spans = []
@@ -133,7 +141,7 @@ def highlight(text: str, words: tuple[str, ...]) -> SafeString:
     return _marked(text, _match_spans(text, words))
 
 
-def _phrase_start(words: tuple[str, ...], folded: tuple[str, list[int]]) -> int | None:
+def _phrase_start(words: tuple[str, ...], folded: tuple[str, Sequence[int]]) -> int | None:
     """Where the words first follow one another, as typed, in the folded text."""
     if len(words) < 2:
         return None
