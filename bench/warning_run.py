@@ -224,4 +224,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from bench.machine import print_reference
+
     main()
+    print_reference()
