@@ -18,8 +18,8 @@ run: setup
 	@mkdir -p var
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
-	$(PY) manage.py seed_demo
-	@bash scripts/run_demo.sh "$(HOST)" "$(PORT)"
+	SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" $(PY) manage.py seed_demo
+	@SITE_URL="$${SITE_URL:-http://$(HOST):$(PORT)}" bash scripts/run_demo.sh "$(HOST)" "$(PORT)"
 
 test: setup-test lint check-migrations pytest
 
