@@ -41,7 +41,8 @@ $(STAMP): pyproject.toml
 # The service layer (every change and every read of the machines), type-checked with django-stubs.
 SERVICE_LAYER = $(wildcard workflows/*/services.py workflows/*/services/*.py workflows/*/selectors.py \
 	workflows/*/rules.py coordination/organisation/selectors.py coordination/portal/publishing.py \
-	coordination/portal/questions.py coordination/portal/receipts.py \
+	coordination/portal/questions.py coordination/portal/receipts.py coordination/portal/status.py \
+	coordination/portal/caching.py coordination/portal/signals.py \
 	coordination/portal/faq/services.py coordination/portal/faq/selectors.py coordination/portal/faq/rules.py)
 
 lint:

@@ -11,7 +11,7 @@ publish or a change of a site, both of which raise the generation (signals.py)."
 import hashlib
 from collections.abc import Callable
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
@@ -77,7 +77,7 @@ def generation_key() -> str:
 
 def cached_for_generation(name: str, compute: Callable[[], T]) -> T:
     """``compute()``, kept until the next publish."""
-    return cache.get_or_set(f"{generation_key()}:{name}", compute, TIMEOUT_S)
+    return cast(T, cache.get_or_set(f"{generation_key()}:{name}", compute, TIMEOUT_S))
 
 
 def _key(request: HttpRequest, generation: str) -> str:
@@ -94,7 +94,8 @@ def _site_from_cache(request: HttpRequest, generation: str) -> None:
         return
     where = hashlib.sha256(f"{host}|{request.get_port()}".encode()).hexdigest()[:16]
     key = f"{generation}:site:{where}"
-    request._wagtail_site = cache.get_or_set(key, lambda: _site_with_root(request), TIMEOUT_S)
+    site = cache.get_or_set(key, lambda: _site_with_root(request), TIMEOUT_S)
+    setattr(request, "_wagtail_site", site)  # noqa: B010 - where Site.find_for_request keeps it
 
 
 def _site_with_root(request: HttpRequest) -> Site | None:
