@@ -86,13 +86,7 @@ def statuses_of(pages: list[DocumentPage], *, today: date) -> None:
     for target_id, kind in changing.values_list("target_id", "kind"):
         changed_by.setdefault(target_id, set()).add(kind)
     for page in pages:
-        entry = _entry(page)
-        page.status = status_of(
-            in_force_from=entry.in_force_from if entry else None,
-            expires_on=entry.expires_on if entry else None,
-            changed_by=changed_by.get(page.pk, set()),
-            today=today,
-        )
+        page.status = _page_status(page, changed_by.get(page.pk, set()), today)
 
 
 @dataclass(frozen=True)
@@ -134,13 +128,7 @@ def page_standing(*, page: DocumentPage, today: date) -> PageStanding:
     changed_by = {
         relation.kind for relation in incoming if _in_force(relation.source, today, unknown=False)
     }
-    entry = _entry(page)
-    status = status_of(
-        in_force_from=entry.in_force_from if entry else None,
-        expires_on=entry.expires_on if entry else None,
-        changed_by=changed_by,
-        today=today,
-    )
+    status = _page_status(page, changed_by, today)
     incoming_lines = [_line(r.kind, _INCOMING_LABELS, r.source, today) for r in incoming]
     return PageStanding(
         status=status,
@@ -163,6 +151,17 @@ _RELATION_COLUMNS = [
         for column in ("title", "url_path", "live", "entry__in_force_from")
     ],
 ]
+
+
+def _page_status(page: DocumentPage, changed_by: set[str], today: date) -> DocumentStatus:
+    """``status_of`` with the dates of the page's entry (read with the page)."""
+    entry = _entry(page)
+    return status_of(
+        in_force_from=entry.in_force_from if entry else None,
+        expires_on=entry.expires_on if entry else None,
+        changed_by=changed_by,
+        today=today,
+    )
 
 
 def _entry(page: DocumentPage) -> "DocumentEntry | None":
