@@ -8,6 +8,7 @@ from .entries import (
 )
 from .faq import FaqEntry, FaqEvent, FaqState
 from .pages import (
+    ENTRY_SEARCH_COLUMNS,
     PAGE_SIZE,
     DocumentAnnex,
     DocumentDisplay,
@@ -18,6 +19,7 @@ from .pages import (
 from .receipts import Acknowledgement, Question, QuestionDesk
 
 __all__ = [
+    "ENTRY_SEARCH_COLUMNS",
     "PAGE_SIZE",
     "Acknowledgement",
     "DocumentAnnex",

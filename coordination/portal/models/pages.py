@@ -24,6 +24,8 @@ from coordination.organisation.models import Agency, Province, Unit
 from workflows.documents.models import Document, DocumentKind, PdfStatus
 
 PAGE_SIZE = 20
+# The folded texts an entry is searched by, never shown: not read with the pages.
+ENTRY_SEARCH_COLUMNS = ("entry__text", "entry__heading")
 
 
 class ViewRestrictionsInOneQuery:
@@ -35,6 +37,12 @@ class ViewRestrictionsInOneQuery:
     steplen: int
 
     def get_view_restrictions(self) -> QuerySet[PageViewRestriction]:
+        from ..caching import cached_for_generation
+
+        # A public portal usually has none: knowing that, kept until a restriction is saved or
+        # deleted (signals.py), saves the query on every reading.
+        if not cached_for_generation("any-view-restriction", PageViewRestriction.objects.exists):
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         guarded = Page.objects.filter(path__in=paths).annotate(
             guarded=Coalesce("alias_of_id", "id")
@@ -106,7 +114,8 @@ class DocumentIndexPage(ViewRestrictionsInOneQuery, Page):
         if len(path_components) != 1:
             return super().route(request, path_components)
         pages = DocumentPage.objects.child_of(self).filter(slug=path_components[0])
-        page = pages.select_related("source_document__agency", "agency", "entry").first()
+        pages = pages.select_related("source_document__agency", "agency", "entry")
+        page = pages.defer(*ENTRY_SEARCH_COLUMNS).first()
         if page is None:
             raise Http404
         page._cached_parent_obj = self
