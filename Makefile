@@ -8,6 +8,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+# pytest-xdist workers: one per core (each with its own test database and media folder).
+PYTEST_WORKERS ?= auto
 APT_RUN := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fontconfig gettext
 APT_TEST := $(APT_RUN) chromium poppler-utils
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
@@ -57,7 +59,7 @@ check-migrations:
 pytest:
 	@mkdir -p var
 	$(PY) manage.py compilemessages -v0 --ignore=.venv
-	@$(VENV)/bin/pytest $(PYTEST_ARGS); status=$$?; \
+	@$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; \
 	exit $$status
 

@@ -19,3 +19,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}  # noqa: F405
 
 WHITENOISE_USE_FINDERS = True
+
+# Files the tests write stay apart from the demo's, and apart per pytest-xdist worker, whose
+# databases are apart too (the same primary keys would name the same files).
+MEDIA_ROOT = VAR_DIR / "test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")  # noqa: F405
