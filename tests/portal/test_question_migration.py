@@ -1,7 +1,7 @@
 """Questions stored before coordination requests existed are not lost: the migration sends each one
 it can route to the unit that answers for its document, and the others stay stored and shown."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 
 import pytest
@@ -21,10 +21,19 @@ BEFORE = [("portal", "0004_entry_sort_on")]
 AFTER = [("portal", "0006_route_stored_questions")]
 
 
-def _migrate(targets: list[tuple[str, str]]) -> None:
+def _migrate(targets: list[tuple[str, str]] | None = None) -> None:
+    """To ``targets``, or to the latest migrations when none are given."""
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(targets)
+    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+
+
+@pytest.fixture(autouse=True)
+def latest_schema_afterwards() -> Iterator[None]:
+    """The tests below leave the portal at AFTER; the tests that follow in the same database
+    (another module, another pytest-xdist distribution) expect every later migration too."""
+    yield
+    _migrate()
 
 
 def test_stored_questions_become_requests_where_a_unit_answers(
