@@ -18,7 +18,7 @@ from workflows.documents.models import DocumentKind
 
 from .caching import cached_for_generation
 from .folding import FoldedQuery, excerpt, highlight
-from .models import ENTRY_SEARCH_COLUMNS, DocumentEntry, DocumentPage, DocumentStatus, Topic
+from .models import DocumentEntry, DocumentPage, DocumentStatus, Topic, shown_pages
 from .status import status_expression, statuses_of
 
 NUMBER_SCORE, PHRASE_SCORE, HEADING_SCORE, TEXT_SCORE = 1000, 100, 10, 1
@@ -78,11 +78,7 @@ def live_entries() -> QuerySet[DocumentEntry]:
 
 def pages_in_order(page_ids: list[int], *, today: date) -> list[DocumentPage]:
     """The pages with their documents and status, in the order given, in two queries."""
-    pages = list(
-        DocumentPage.objects.filter(pk__in=page_ids)
-        .select_related("source_document__agency", "agency", "entry")
-        .defer(*ENTRY_SEARCH_COLUMNS)
-    )
+    pages = list(shown_pages().filter(pk__in=page_ids))
     statuses_of(pages, today=today)
     by_pk = {page.pk: page for page in pages}
     return [by_pk[pk] for pk in page_ids if pk in by_pk]

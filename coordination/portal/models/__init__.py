@@ -8,18 +8,17 @@ from .entries import (
 )
 from .faq import FaqEntry, FaqEvent, FaqState
 from .pages import (
-    ENTRY_SEARCH_COLUMNS,
     PAGE_SIZE,
     DocumentAnnex,
     DocumentDisplay,
     DocumentIndexPage,
     DocumentPage,
     HomePage,
+    shown_pages,
 )
 from .receipts import Acknowledgement, Question, QuestionDesk
 
 __all__ = [
-    "ENTRY_SEARCH_COLUMNS",
     "PAGE_SIZE",
     "Acknowledgement",
     "DocumentAnnex",
@@ -38,4 +37,5 @@ __all__ = [
     "QuestionDesk",
     "RelationKind",
     "Topic",
+    "shown_pages",
 ]

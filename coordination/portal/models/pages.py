@@ -24,8 +24,6 @@ from coordination.organisation.models import Agency, Province, Unit
 from workflows.documents.models import Document, DocumentKind, PdfStatus
 
 PAGE_SIZE = 20
-# The folded texts an entry is searched by, never shown: not read with the pages.
-ENTRY_SEARCH_COLUMNS = ("entry__text", "entry__heading")
 
 
 class ViewRestrictionsInOneQuery:
@@ -113,9 +111,7 @@ class DocumentIndexPage(ViewRestrictionsInOneQuery, Page):
         where Wagtail would read the page, then its specific row, then each of them."""
         if len(path_components) != 1:
             return super().route(request, path_components)
-        pages = DocumentPage.objects.child_of(self).filter(slug=path_components[0])
-        pages = pages.select_related("source_document__agency", "agency", "entry")
-        page = pages.defer(*ENTRY_SEARCH_COLUMNS).first()
+        page = shown_pages().child_of(self).filter(slug=path_components[0]).first()
         if page is None:
             raise Http404
         page._cached_parent_obj = self
@@ -311,6 +307,14 @@ class DocumentPage(ViewRestrictionsInOneQuery, Page):
             pdf_url=self.pdf_file.url if self.pdf_file else "",
             pdf_pending=False,
         )
+
+
+def shown_pages() -> QuerySet[DocumentPage]:
+    """Document pages with what a page or a search result shows in the same query: the workflow
+    document and its agency, the agency, the entry's dates; not the entry's folded texts, which
+    only the search reads."""
+    related = DocumentPage.objects.select_related("source_document__agency", "agency", "entry")
+    return related.defer("entry__text", "entry__heading")
 
 
 class DocumentAnnex(Orderable):
