@@ -9,7 +9,14 @@ import pikepdf
 
 from django.template.loader import render_to_string
 
-from .render import ARCHIVAL_VARIANT, Anchor, document_anchors, html_layout, pdf_write
+from .render import (
+    ARCHIVAL_VARIANT,
+    Anchor,
+    collector_paused,
+    document_anchors,
+    html_layout,
+    pdf_write,
+)
 from .snapshot import DocumentSnapshot
 
 
@@ -38,11 +45,11 @@ def letters_render_batch(
     ``archival`` letters are PDF/A-3b with their snapshot attached as ``snapshot.json``. Laid out
     ``chunk`` letters at a time, so that memory stays bounded however many letters a national
     run has."""
-    return [
-        letter
-        for start in range(0, len(snapshots), chunk)
-        for letter in _render_chunk(snapshots[start : start + chunk], title, archival)
-    ]
+    letters = []
+    for start in range(0, len(snapshots), chunk):
+        with collector_paused():
+            letters += _render_chunk(snapshots[start : start + chunk], title, archival)
+    return letters
 
 
 def _render_chunk(

@@ -5,7 +5,10 @@ Laying out and writing are two steps, so that a batch of letters is laid out onc
 written as its own PDF from its pages."""
 
 import base64
+import gc
 import mimetypes
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -149,6 +152,34 @@ def pdf_write(
     return part.write_pdf(pdf_variant=pdf_variant, attachments=files or None)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a render is laid out and written, then run once.
+
+    A letter's layout allocates some 4,000 objects that live in cycles (WeasyPrint's element tree,
+    styles and boxes) and ten times as many short-lived ones. Left to itself the collector ran
+    its full passes over the whole heap many times a render: a sixth of a letter's time. Paused,
+    the render's garbage is freed in one pass at its end. The first time in a process, what is
+    alive by then (modules, Django, fonts) is moved out of the collector's sight for good, so that
+    the passes after each render look only at what the render left. Nested, the inner pause
+    collects at its end and the collector stays paused until the outer one ends."""
+    _heap_settled()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+        gc.collect()
+
+
+@cache
+def _heap_settled() -> None:
+    gc.collect()
+    gc.freeze()
+
+
 def render_pdf(html: str, *, pdf_variant: str | None = None) -> bytes:
     return render_document(html, pdf_variant=pdf_variant).pdf
 
@@ -160,6 +191,11 @@ def render_document(
     attachments: dict[str, str] | None = None,
 ) -> Rendered:
     """Lay out and write the PDF; report where each anchor (element id) ended up."""
+    with collector_paused():
+        return _rendered(html, pdf_variant, attachments)
+
+
+def _rendered(html: str, pdf_variant: str | None, attachments: dict[str, str] | None) -> Rendered:
     document = html_layout(html)
     pdf = pdf_write(document, pdf_variant=pdf_variant, attachments=attachments)
     return Rendered(pdf=pdf, anchors=document_anchors(document))

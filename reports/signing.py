@@ -8,6 +8,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+import uharfbuzz as hb
 from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
@@ -39,9 +40,9 @@ PDF_A_3B = XmpStructure.of(
 )
 FONT = Path(__file__).resolve().parent / "fonts" / "LiberationSerif-Regular.ttf"
 FIELD_NAME = "ChuKySo"
-# Room kept for the CMS signature: a certificate chain of two RSA certificates needs about 4 KiB;
-# reserving it up front spares pyHanko a trial signature to measure it.
-SIGNATURE_BYTES = 16_384
+# Room kept for the CMS signature beside the certificates it embeds: the signature value (512
+# bytes for an RSA-4096 key), the signed attributes and the structure around them.
+SIGNATURE_OVERHEAD_BYTES = 4096
 STAMP_TEXT = "Ký số bởi: %(name)s\n%(position)s\n%(agency)s\nThời gian: %(ts)s"
 STAMP_FONT_SIZE = 8
 # The signing time as a clerk reads it, with its offset: '23/11/2026 14:44:03 +0700'.
@@ -100,16 +101,18 @@ STAMP_ALWAYS = "0123456789/:+- "
 
 @lru_cache(maxsize=64)
 def _stamp_font_subset(glyph_ids: frozenset[int]) -> bytes:
-    """The stamp font cut down to ``glyph_ids`` (their ids kept), deflated, as a PDF font file."""
-    font = TTFont(io.BytesIO(_stamp_font_bytes()))
-    options = subset.Options(layout_closure=False, retain_gids=True)
-    options.drop_tables += ["GPOS", "GDEF", "GSUB"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(gids=sorted(glyph_ids))
-    subsetter.subset(font)
-    output = io.BytesIO()
-    font.save(output)
-    return zlib.compress(output.getvalue())
+    """The stamp font cut down to ``glyph_ids`` (their ids kept), deflated, as a PDF font file.
+    HarfBuzz's subsetter takes half a millisecond where fontTools took twelve: a warning run signs
+    with a new set of glyphs for each province's office."""
+    plan = hb.SubsetInput()
+    plan.glyph_set.update(glyph_ids)
+    plan.flags = hb.SubsetFlags.RETAIN_GIDS | hb.SubsetFlags.NO_LAYOUT_CLOSURE
+    return zlib.compress(hb.subset(_stamp_font_face(), plan).blob.data)
+
+
+@cache
+def _stamp_font_face() -> hb.Face:
+    return hb.Face(_stamp_font_bytes())
 
 
 class _StampCIDFont(CIDFontType2):
@@ -190,6 +193,17 @@ def _signer_for(agency_code: str) -> signers.SimpleSigner:
     )
 
 
+@cache
+def _signature_room(agency_code: str) -> int:
+    """The room reserved for the agency's signature, measured on its certificates: reserving it up
+    front spares pyHanko a trial signature to measure it, and keeping it tight spares the
+    verification, which reads the whole room back a hex digit at a time (a fixed 16 KiB room,
+    four times what the development certificates need, cost 15 ms a check)."""
+    signer = _signer_for(agency_code)
+    certificates = {signer.signing_cert.dump(), *(cert.dump() for cert in signer.cert_registry)}
+    return sum(len(certificate) for certificate in certificates) + SIGNATURE_OVERHEAD_BYTES
+
+
 def pdf_sign(
     pdf: bytes,
     *,
@@ -230,7 +244,7 @@ def pdf_sign(
     signer.sign_pdf(
         writer,
         output=output,
-        bytes_reserved=SIGNATURE_BYTES,
+        bytes_reserved=_signature_room(agency_code),
         appearance_text_params={
             "name": name,
             "position": position,

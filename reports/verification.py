@@ -14,6 +14,8 @@ from .letters.warning import warning_letter_subject
 from .models import IssuedPdf
 from .snapshot import Verification
 
+QR_MASK = 0
+
 
 def verification_url(code: str) -> str:
     return f"{settings.SITE_URL}/xac-thuc/{code}/"
@@ -27,8 +29,10 @@ def verification_for(code: str) -> Verification:
 def _qr_png(url: str) -> str:
     """The QR code as a one-bit PNG, one pixel a module, in a ``data:`` URL; the stylesheet
     scales it to 20 mm without smoothing. An inline SVG of the same code cost WeasyPrint 20 ms a
-    letter to draw; this image costs nothing."""
-    code = qrcode.QRCode(box_size=1, border=1)
+    letter to draw; this image costs nothing. The mask pattern is fixed: scoring the eight masks
+    to pick the best was four fifths of the code's time (4.9 ms against 1.2), and any of them
+    gives a code every reader scans."""
+    code = qrcode.QRCode(box_size=1, border=1, mask_pattern=QR_MASK)
     code.add_data(url)
     buffer = io.BytesIO()
     code.make_image().save(buffer)

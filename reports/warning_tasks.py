@@ -29,6 +29,7 @@ from workflows.warnings.services import (
 from .batch import BatchLetter, letters_print_file, letters_render_batch
 from .letters.warning import FacilityFigures, WarningLetter, warning_letter_snapshot
 from .models import IssuedPdf
+from .render import collector_paused
 from .signing import SignatureCheck, pdf_sign, pdf_signature_check
 from .snapshot import DocumentSnapshot
 from .verification import verification_for
@@ -117,24 +118,30 @@ def warning_run_render(run_pk: int) -> int:
 def warning_letters_render(run_pk: int, item_pks: list[int]) -> int:
     """Lay out a chunk of letters in one pass; sign and store each as its own PDF."""
     try:
-        items = _letters(run_pk, item_pks)
-        issued = _issued_pdfs(items)
-        snapshots = [
-            warning_item_snapshot(item).with_verification(
-                verification_for(issued[item.pk].verification_code)
-            )
-            for item in items
-        ]
-        letters = letters_render_batch(snapshots, archival=True)
-        signed = [_signed(item.run, letter) for item, letter in zip(items, letters, strict=True)]
-        check = _signature_check(signed)
-        for item, pdf in zip(items, signed, strict=True):
-            _store(item, pdf, issued[item.pk], check)
+        with collector_paused():
+            count = _letters_render_and_store(run_pk, item_pks)
     except Exception as error:
         warning_run_render_failed(run_pk=run_pk, error=f"{type(error).__name__}: {error}")
         raise
-    if warning_run_letters_rendered(run_pk=run_pk, count=len(items)):
+    if warning_run_letters_rendered(run_pk=run_pk, count=count):
         warning_run_assemble.enqueue(run_pk)
+    return count
+
+
+def _letters_render_and_store(run_pk: int, item_pks: list[int]) -> int:
+    items = _letters(run_pk, item_pks)
+    issued = _issued_pdfs(items)
+    snapshots = [
+        warning_item_snapshot(item).with_verification(
+            verification_for(issued[item.pk].verification_code)
+        )
+        for item in items
+    ]
+    letters = letters_render_batch(snapshots, archival=True)
+    signed = [_signed(item.run, letter) for item, letter in zip(items, letters, strict=True)]
+    check = _signature_check(signed)
+    for item, pdf in zip(items, signed, strict=True):
+        _store(item, pdf, issued[item.pk], check)
     return len(items)
 
 

@@ -1,12 +1,16 @@
 """A quarter's warning letters laid out in one pass and cut into one PDF per facility."""
 
 import dataclasses
+import gc
 import io
+import weakref
 
 import pdfplumber
+import pytest
 from pypdf import PdfReader
 
 from reports.batch import letters_print_file, letters_render_batch
+from reports.render import collector_paused
 from reports.snapshot import Annex, Table
 from reports.specimens import specimen_warning_letter
 
@@ -50,3 +54,32 @@ def test_each_letter_knows_where_its_signature_block_is() -> None:
         assert anchor.page == 0
         left, bottom, right, top = anchor.box
         assert left > 100 and top > bottom
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.itself = self
+
+
+def test_the_garbage_of_a_paused_chunk_is_collected_when_it_ends() -> None:
+    gc.collect()  # from a fresh count, so that no pass of the collector's own comes in between
+    with collector_paused():
+        assert not gc.isenabled()
+        cycle = weakref.ref(_Cycle())
+        assert cycle() is not None
+    assert gc.isenabled()
+    assert cycle() is None, "the cycle left by the chunk is freed by the pass at its end"
+
+
+def test_the_collector_is_paused_until_the_outer_pause_ends_and_back_after_a_failure() -> None:
+    with pytest.raises(RuntimeError), collector_paused():
+        with collector_paused():
+            pass
+        assert not gc.isenabled(), "the inner pause does not restart the collector"
+        raise RuntimeError("a letter failed")
+    assert gc.isenabled()
+
+
+def test_a_batch_leaves_the_collector_running() -> None:
+    letters_render_batch(_letters(1))
+    assert gc.isenabled()
