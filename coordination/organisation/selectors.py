@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .models import Agency, Delegation, Membership, Person, Role, Unit
@@ -43,6 +44,16 @@ def delegations_to(user: AnyUser, *, on: date | None = None) -> QuerySet[Delegat
     return Delegation.objects.filter(
         deputy=user, starts_on__lte=day, ends_on__gte=day, membership__is_active=True
     ).select_related("membership__unit")
+
+
+def unit_heads(unit_id: int, *, on: date | None = None) -> QuerySet[Person]:
+    """Who hears of a unit's new and late work: its heads, and the deputy a head handed the role
+    to for the day (who may act on it while the head is away)."""
+    day = on or timezone.localdate()
+    heads = Membership.objects.filter(unit_id=unit_id, role=Role.UNIT_HEAD, is_active=True)
+    deputies = Delegation.objects.filter(membership__in=heads, starts_on__lte=day, ends_on__gte=day)
+    people = Q(pk__in=heads.values("user_id")) | Q(pk__in=deputies.values("deputy_id"))
+    return get_user_model().objects.filter(people, is_active=True).order_by("pk")
 
 
 def capacities_of(user: AnyUser) -> list[Capacity]:

@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coordination.organisation.selectors import unit_heads
 from workflows.notifications.models import NoticeKind
 from workflows.notifications.services import notification_send
 
 from .models import IncomingDocument, StatusNotice
-from .selectors import agency_clerks, people_to_assign, unit_heads
+from .selectors import agency_clerks, people_to_assign
 
 
 def incoming_notify_step(*, incoming: IncomingDocument, actor: Any, action: str) -> None:

@@ -106,15 +106,6 @@ def people_to_assign(agency_id: int) -> QuerySet[Any]:
     )
 
 
-def unit_heads(unit_id: int) -> QuerySet[Any]:
-    return get_user_model().objects.filter(
-        memberships__unit_id=unit_id,
-        memberships__role=Role.UNIT_HEAD,
-        memberships__is_active=True,
-        is_active=True,
-    )
-
-
 def agency_clerks(agency_id: int) -> QuerySet[Any]:
     return get_user_model().objects.filter(
         memberships__unit__agency_id=agency_id,

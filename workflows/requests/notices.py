@@ -7,17 +7,17 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from coordination.organisation.selectors import unit_heads
 from workflows.notifications.models import NoticeKind
 from workflows.notifications.services import notification_send
 
 from .models import CoordinationRequest
-from .selectors import unit_heads
 
 
 def request_notify_step(*, request: CoordinationRequest, actor: Any, action: str) -> None:
     with translation.override("vi"):
         if action in ("create", "forward"):
-            people = list(unit_heads(request.unit))
+            people = list(unit_heads(request.unit_id))
             _send(request, people, actor, NoticeKind.ASSIGNMENT, _("New request for your unit"))
         elif action in ("assign", "reply"):
             _send(request, [request.assignee], actor, NoticeKind.ASSIGNMENT, _("Waiting for you"))
@@ -36,7 +36,7 @@ def request_notify_step(*, request: CoordinationRequest, actor: Any, action: str
 def request_notify_overdue(*, request: CoordinationRequest) -> None:
     """The answer is late: the receiving unit's heads and the assignee hear of it."""
     with translation.override("vi"):
-        people = [*unit_heads(request.unit), request.assignee]
+        people = [*unit_heads(request.unit_id), request.assignee]
         _send(request, people, None, NoticeKind.ESCALATION, _("Overdue"))
 
 

@@ -153,15 +153,6 @@ def unit_members(unit: Unit) -> QuerySet[Any]:
     )
 
 
-def unit_heads(unit: Unit) -> QuerySet[Any]:
-    return get_user_model().objects.filter(
-        memberships__unit=unit,
-        memberships__role=Role.UNIT_HEAD,
-        memberships__is_active=True,
-        is_active=True,
-    )
-
-
 def units_of(user: Any) -> QuerySet[Unit]:
     return Unit.objects.filter(pk__in=_my_units(user)).select_related("agency")
 
