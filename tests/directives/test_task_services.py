@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from coordination.organisation.models import Role
+from coordination.organisation.models import Delegation, Role
 from tests.factories import MembershipFactory, UserFactory
 from workflows.directives import services
 from workflows.directives.exceptions import (
@@ -39,6 +39,25 @@ def test_the_issuing_unit_gives_a_numbered_task_to_three_provinces(
         link__contains="/directives/assigned/", message__contains=TITLE
     )
     assert {n.recipient for n in told} == set(heads), "each office's head hears of it"
+
+
+def test_the_deputy_acting_for_an_office_head_hears_of_a_new_task(
+    issuer: Any, committed: Any
+) -> None:
+    office = next(iter(issuer.offices.values()))
+    deputy = UserFactory(username="deputy.head")
+    Delegation.objects.create(
+        principal=office.head,
+        deputy=deputy,
+        membership=office.head.memberships.get(role=Role.UNIT_HEAD),
+        deputy_position="Phó Trưởng phòng",
+        starts_on=today(),
+        ends_on=today() + timedelta(days=3),
+    )
+    with committed():
+        give(issuer, office)
+    told = Notification.objects.filter(message__contains=TITLE)
+    assert {n.recipient for n in told} == {office.head, deputy}
 
 
 def test_changing_a_task_records_what_changed(issuer: Any) -> None:

@@ -1,6 +1,7 @@
 """Who hears about a task. Called after the commit; the notifications app stores the notices and
-the worker e-mails them. An addressee is reached through its heads and signers and whoever has
-reported for it before, or all its staff when it has none of those."""
+the worker e-mails them. An addressee is reached through its heads and signers (and the deputies
+acting for them today) and whoever has reported for it before, or all its staff when it has none
+of those."""
 
 from collections import defaultdict
 from collections.abc import Iterable
@@ -8,10 +9,10 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from coordination.organisation.models import Membership, Role
+from coordination.organisation.models import Delegation, Membership, Role
 from workflows.notifications.models import NoticeKind
 from workflows.notifications.services import notification_send
 
@@ -22,14 +23,17 @@ CONTACT_ROLES = (Role.UNIT_HEAD, Role.SIGNER)
 
 
 def addressee_contacts(assignments: Iterable[TaskAssignment]) -> dict[int, list[Any]]:
-    """The people to tell about each addressee's task: two queries for any number of them."""
+    """The people to tell about each addressee's task: three queries for any number of them."""
     items = list(assignments)
     members = _members(items)
+    deputies = _deputies(members)
     reporters = _reporters(items)
     contacts: dict[int, list[Any]] = {}
     for item in items:
         staff = members[(item.agency_id, item.unit_id)]
-        chosen = [m.user for m in staff if m.role in CONTACT_ROLES] + reporters[item.pk]
+        heads = [m for m in staff if m.role in CONTACT_ROLES]
+        acting = [deputy for m in heads for deputy in deputies[m.pk]]
+        chosen = [m.user for m in heads] + acting + reporters[item.pk]
         contacts[item.pk] = _unique(chosen or [m.user for m in staff])
     return contacts
 
@@ -46,6 +50,19 @@ def _members(items: list[TaskAssignment]) -> dict[tuple[int, int | None], list[M
     for membership in rows:
         found[(membership.unit.agency_id, None)].append(membership)
         found[(membership.unit.agency_id, membership.unit_id)].append(membership)
+    return found
+
+
+def _deputies(members: dict[tuple[int, int | None], list[Membership]]) -> dict[int, list[Any]]:
+    """The deputies acting today for the heads and signers among ``members``, by membership."""
+    heads = {m.pk for staff in members.values() for m in staff if m.role in CONTACT_ROLES}
+    today = timezone.localdate()
+    running = Delegation.objects.filter(
+        membership__in=heads, starts_on__lte=today, ends_on__gte=today, deputy__is_active=True
+    ).select_related("deputy")
+    found: dict[int, list[Any]] = defaultdict(list)
+    for delegation in running:
+        found[delegation.membership_id].append(delegation.deputy)
     return found
 
 
