@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from coordination.organisation.models import Role
-from reports.signing import _signer_for
 from tests.factories import MembershipFactory
 from workflows.documents.models import RegisterCounter
 from workflows.warnings import services
@@ -272,14 +271,12 @@ def test_a_failed_printing_is_recorded_and_can_be_done_again(
     certificate is back, the officer has them printed again with the same numbers."""
     keys = settings.SIGNING_KEYS_DIR
     settings.SIGNING_KEYS_DIR = tmp_path
-    _signer_for.cache_clear()
     run = _to_signature(run, office)
     with django_capture_on_commit_callbacks(execute=True):
         run = _step(run, "issue", office.signer)
     run.refresh_from_db()
     assert run.render_status == RenderStatus.FAILED and "default.p12" in run.render_error
     settings.SIGNING_KEYS_DIR = keys
-    _signer_for.cache_clear()
     with pytest.raises(WrongRole):
         services.warning_run_render_again(run=run, actor=office.head)
     with django_capture_on_commit_callbacks(execute=True):
