@@ -1,11 +1,14 @@
 """factory_boy factories shared by the whole suite."""
 
+from datetime import timedelta
+
 import factory
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.utils import timezone
 
-from coordination.organisation.models import Agency, AgencyKind, Membership, Role, Unit
+from coordination.organisation.models import Agency, AgencyKind, Delegation, Membership, Role, Unit
 from workflows.documents.models import Document, DocumentKind
 
 PASSWORD = "test-pass-2026"
@@ -67,6 +70,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     unit = factory.SubFactory(UnitFactory)
     role = Role.DRAFTER
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    """A role handed by its holder to a deputy, from today for three days."""
+
+    class Meta:
+        model = Delegation
+
+    membership = factory.SubFactory(MembershipFactory, role=Role.UNIT_HEAD)
+    principal = factory.SelfAttribute("membership.user")
+    deputy = factory.SubFactory(UserFactory)
+    deputy_position = "Phó Trưởng phòng"
+    starts_on = factory.LazyFunction(timezone.localdate)
+    ends_on = factory.LazyAttribute(lambda delegation: delegation.starts_on + timedelta(days=3))
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):

@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from coordination.organisation.models import Delegation, Role
-from tests.factories import MembershipFactory, UserFactory
+from coordination.organisation.models import Role
+from tests.factories import DelegationFactory, MembershipFactory, UserFactory
 from workflows.directives import services
 from workflows.directives.exceptions import (
     InvalidTask,
@@ -46,14 +46,7 @@ def test_the_deputy_acting_for_an_office_head_hears_of_a_new_task(
 ) -> None:
     office = next(iter(issuer.offices.values()))
     deputy = UserFactory(username="deputy.head")
-    Delegation.objects.create(
-        principal=office.head,
-        deputy=deputy,
-        membership=office.head.memberships.get(role=Role.UNIT_HEAD),
-        deputy_position="Phó Trưởng phòng",
-        starts_on=today(),
-        ends_on=today() + timedelta(days=3),
-    )
+    DelegationFactory(membership=office.head.memberships.get(role=Role.UNIT_HEAD), deputy=deputy)
     with committed():
         give(issuer, office)
     told = Notification.objects.filter(message__contains=TITLE)

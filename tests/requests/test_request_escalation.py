@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management import call_command
 from django.utils import timezone
 
-from coordination.organisation.models import Delegation, Role
-from tests.factories import UserFactory
+from coordination.organisation.models import Role
+from tests.factories import DelegationFactory, UserFactory
 from workflows.notifications.models import NoticeKind, Notification
 from workflows.requests.models import RequestEvent
 from workflows.requests.tasks import requests_escalate_overdue
@@ -49,18 +49,13 @@ def test_the_deputy_acting_for_the_unit_head_hears_of_new_and_late_requests(
     today = timezone.localdate()
     headship = org.moh_head.memberships.get(role=Role.UNIT_HEAD, unit=org.moh_bh)
     acting, former = UserFactory(username="moh.acting"), UserFactory(username="moh.former")
-    for deputy, starts_on, ends_on in (
-        (acting, today, today + timedelta(days=5)),
-        (former, today - timedelta(days=10), today - timedelta(days=3)),
-    ):
-        Delegation.objects.create(
-            principal=org.moh_head,
-            deputy=deputy,
-            membership=headship,
-            deputy_position="Phó Vụ trưởng",
-            starts_on=starts_on,
-            ends_on=ends_on,
-        )
+    DelegationFactory(membership=headship, deputy=acting)
+    DelegationFactory(
+        membership=headship,
+        deputy=former,
+        starts_on=today - timedelta(days=10),
+        ends_on=today - timedelta(days=3),
+    )
     with django_capture_on_commit_callbacks(execute=True):
         raise_request(org, qnam, due_on=today - timedelta(days=1))
     assert requests_escalate_overdue() == 1

@@ -8,7 +8,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from coordination.organisation.models import Delegation, Role
+from coordination.organisation.models import Role
+from tests.factories import DelegationFactory
 from workflows.documents import comments, services
 from workflows.documents.deadlines import add_working_days
 from workflows.documents.exceptions import WrongAgency, WrongRole
@@ -131,10 +132,9 @@ def test_a_deputy_signs_with_kt_and_the_principals_position_during_the_delegatio
     document = drive(org, draft(org), S.AWAITING_SIGNATURE)
     with pytest.raises(WrongAgency):
         act(document, deputy, "sign")
-    Delegation.objects.create(
-        principal=principal,
-        deputy=deputy,
+    DelegationFactory(
         membership=membership,
+        deputy=deputy,
         deputy_position="Phó Tổng Giám đốc",
         starts_on=today,
         ends_on=today,
@@ -151,11 +151,9 @@ def test_a_delegation_outside_its_dates_gives_nothing(org: Any) -> None:
     deputy = org.head.__class__.objects.create(username="vss.deputy")
     membership = org.signer.memberships.get()
     last_week = timezone.localdate() - datetime.timedelta(days=7)
-    Delegation.objects.create(
-        principal=org.signer,
-        deputy=deputy,
+    DelegationFactory(
         membership=membership,
-        deputy_position="Phó Tổng Giám đốc",
+        deputy=deputy,
         starts_on=last_week,
         ends_on=last_week + datetime.timedelta(days=2),
     )
