@@ -190,7 +190,8 @@ def render_document(
     pdf_variant: str | None = None,
     attachments: dict[str, str] | None = None,
 ) -> Rendered:
-    """Lay out and write the PDF; report where each anchor (element id) ended up."""
+    """Lay out and write the PDF; report where each anchor (element id) ended up. The laid-out
+    document lives in ``_rendered`` only, so that it is garbage when the pause collects."""
     with collector_paused():
         return _rendered(html, pdf_variant, attachments)
 

@@ -159,7 +159,17 @@ class StampFont(FontEngineFactory):
 
 class _KeptKeySigner(signers.SimpleSigner):
     """pyHanko's SimpleSigner parses its private key again for every signature, which costs about
-    55 ms for an RSA key (cryptography validates it each time); this one parses it once."""
+    55 ms for an RSA key (cryptography validates it each time); this one parses it once, and knows
+    the room its signatures need."""
+
+    @cached_property
+    def signature_room(self) -> int:
+        """The bytes reserved for a signature, measured on the certificates it embeds: reserving
+        them up front spares pyHanko a trial signature to measure it, and keeping the room tight
+        spares the verification, which reads all of it back a hex digit at a time (a fixed 16 KiB
+        room, four times what the development certificates need, cost 15 ms a check)."""
+        certificates = {self.signing_cert.dump(), *(cert.dump() for cert in self.cert_registry)}
+        return sum(len(certificate) for certificate in certificates) + SIGNATURE_OVERHEAD_BYTES
 
     @cached_property
     def _private_key(self) -> Any:
@@ -182,7 +192,7 @@ def _key_file(agency_code: str) -> Path:
 
 
 @cache
-def _signer_from(path: Path) -> signers.SimpleSigner:
+def _signer_from(path: Path) -> _KeptKeySigner:
     """Loaded once per file (about 60 ms): the offices that sign with the same file share it."""
     signer = signers.SimpleSigner.load_pkcs12(
         pfx_file=str(path), passphrase=settings.SIGNING_PASSPHRASE.encode()
@@ -195,17 +205,6 @@ def _signer_from(path: Path) -> signers.SimpleSigner:
         cert_registry=signer.cert_registry,
         signature_mechanism=signer.signature_mechanism,
     )
-
-
-@cache
-def _signature_room(path: Path) -> int:
-    """The room reserved for a signature with the key in ``path``, measured on its certificates:
-    reserving it up front spares pyHanko a trial signature to measure it, and keeping it tight
-    spares the verification, which reads the whole room back a hex digit at a time (a fixed
-    16 KiB room, four times what the development certificates need, cost 15 ms a check)."""
-    signer = _signer_from(path)
-    certificates = {signer.signing_cert.dump(), *(cert.dump() for cert in signer.cert_registry)}
-    return sum(len(certificate) for certificate in certificates) + SIGNATURE_OVERHEAD_BYTES
 
 
 def pdf_sign(
@@ -239,17 +238,15 @@ def pdf_sign(
     field_spec = fields.SigFieldSpec(
         sig_field_name=field_name, on_page=where.page, box=_stamp_box(where)
     )
-    key_file = _key_file(agency_code)
-    signer = signers.PdfSigner(
-        meta, signer=_signer_from(key_file), stamp_style=style, new_field_spec=field_spec
-    )
+    key = _signer_from(_key_file(agency_code))
+    signer = signers.PdfSigner(meta, signer=key, stamp_style=style, new_field_spec=field_spec)
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     writer.document_meta.xmp_extra.append(PDF_A_3B)
     output = io.BytesIO()
     signer.sign_pdf(
         writer,
         output=output,
-        bytes_reserved=_signature_room(key_file),
+        bytes_reserved=key.signature_room,
         appearance_text_params={
             "name": name,
             "position": position,

@@ -37,23 +37,36 @@ def memberships_of(user: AnyUser) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user, is_active=True).select_related("unit__agency")
 
 
+def delegations_running(*, on: date | None = None) -> QuerySet[Delegation]:
+    """The delegations whose dates include ``on`` (today by default)."""
+    day = on or timezone.localdate()
+    return Delegation.objects.filter(starts_on__lte=day, ends_on__gte=day)
+
+
 def delegations_to(user: AnyUser, *, on: date | None = None) -> QuerySet[Delegation]:
     if not user.is_authenticated:
         return Delegation.objects.none()
-    day = on or timezone.localdate()
-    return Delegation.objects.filter(
-        deputy=user, starts_on__lte=day, ends_on__gte=day, membership__is_active=True
-    ).select_related("membership__unit")
+    return (
+        delegations_running(on=on)
+        .filter(deputy=user, membership__is_active=True)
+        .select_related("membership__unit")
+    )
+
+
+def people_acting_in(
+    memberships: QuerySet[Membership], *, on: date | None = None
+) -> QuerySet[Person]:
+    """The active people who hold ``memberships``, and the deputies they handed them to for the
+    day: who may act in those roles, so who hears of the work waiting in them."""
+    deputies = delegations_running(on=on).filter(membership__in=memberships)
+    people = Q(pk__in=memberships.values("user_id")) | Q(pk__in=deputies.values("deputy_id"))
+    return get_user_model().objects.filter(people, is_active=True).order_by("pk")
 
 
 def unit_heads(unit_id: int, *, on: date | None = None) -> QuerySet[Person]:
-    """Who hears of a unit's new and late work: its heads, and the deputy a head handed the role
-    to for the day (who may act on it while the head is away)."""
-    day = on or timezone.localdate()
+    """Who hears of a unit's new and late work: its heads and their deputies for the day."""
     heads = Membership.objects.filter(unit_id=unit_id, role=Role.UNIT_HEAD, is_active=True)
-    deputies = Delegation.objects.filter(membership__in=heads, starts_on__lte=day, ends_on__gte=day)
-    people = Q(pk__in=heads.values("user_id")) | Q(pk__in=deputies.values("deputy_id"))
-    return get_user_model().objects.filter(people, is_active=True).order_by("pk")
+    return people_acting_in(heads, on=on)
 
 
 def capacities_of(user: AnyUser) -> list[Capacity]:

@@ -9,10 +9,11 @@ from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from coordination.organisation.models import Delegation, Membership, Role
+from coordination.organisation.models import Membership, Role
+from coordination.organisation.selectors import delegations_running
 from workflows.notifications.models import NoticeKind
 from workflows.notifications.services import notification_send
 
@@ -56,12 +57,9 @@ def _members(items: list[TaskAssignment]) -> dict[tuple[int, int | None], list[M
 def _deputies(members: dict[tuple[int, int | None], list[Membership]]) -> dict[int, list[Any]]:
     """The deputies acting today for the heads and signers among ``members``, by membership."""
     heads = {m.pk for staff in members.values() for m in staff if m.role in CONTACT_ROLES}
-    today = timezone.localdate()
-    running = Delegation.objects.filter(
-        membership__in=heads, starts_on__lte=today, ends_on__gte=today, deputy__is_active=True
-    ).select_related("deputy")
+    running = delegations_running().filter(membership__in=heads, deputy__is_active=True)
     found: dict[int, list[Any]] = defaultdict(list)
-    for delegation in running:
+    for delegation in running.select_related("deputy"):
         found[delegation.membership_id].append(delegation.deputy)
     return found
 

@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +11,8 @@ from django.utils.translation import gettext_lazy
 
 from wagtail import hooks
 
-from coordination.organisation.models import Delegation, Membership, Role
-from coordination.organisation.selectors import Capacity, capacities_of
+from coordination.organisation.models import Membership, Role
+from coordination.organisation.selectors import Capacity, capacities_of, people_acting_in
 from workflows.audit import changes_since
 from workflows.machines import AvailableAction
 from workflows.permissions import allowed
@@ -231,14 +230,7 @@ def people_for_step(document: Document, *, unit_head: bool = False) -> list[Any]
     scope = Q(pk__in=[])
     for part in scopes:
         scope |= part
-    memberships = Membership.objects.filter(scope, is_active=True)
-    today = timezone.localdate()
-    deputies = Delegation.objects.filter(
-        membership__in=memberships, starts_on__lte=today, ends_on__gte=today
-    ).values("deputy_id")
-    holders = memberships.values("user_id")
-    people = get_user_model().objects.filter(Q(pk__in=holders) | Q(pk__in=deputies))
-    return list(people.filter(is_active=True).order_by("pk"))
+    return list(people_acting_in(Membership.objects.filter(scope, is_active=True)))
 
 
 def _step_scopes(document: Document) -> list[Q]:
