@@ -92,7 +92,12 @@ def _figures(cost: FacilityCost, previous: FacilityCost | None) -> tuple[Facilit
 
 def _letters(run_pk: int, item_pks: list[int] | None = None) -> list[WarningItem]:
     items = WarningItem.objects.filter(run_id=run_pk, included=True).select_related(
-        "run__agency__parent", "run__unit", "facility", "cost", "previous_cost"
+        "run__agency__parent",
+        "run__province",
+        "run__unit",
+        "facility",
+        "cost",
+        "previous_cost",
     )
     if item_pks is not None:
         items = items.filter(pk__in=item_pks)
