@@ -44,7 +44,8 @@ def letters_render_batch(
     """Each letter as its own PDF with its anchors (signature blocks) re-based on its own pages;
     ``archival`` letters are PDF/A-3b with their snapshot attached as ``snapshot.json``. Laid out
     ``chunk`` letters at a time, so that memory stays bounded however many letters a national
-    run has."""
+    run has. Archival letters are written to be signed: the signature gives each its file
+    identifier, which PDF/A requires."""
     letters = []
     for start in range(0, len(snapshots), chunk):
         with collector_paused():
@@ -66,6 +67,7 @@ def _render_chunk(
                 pages=document.pages[start:end],
                 pdf_variant=ARCHIVAL_VARIANT if archival else None,
                 attachments={"snapshot.json": snapshot.to_json()} if archival else None,
+                identified=not archival,
             ),
             _anchors_of(anchors, n, start),
         )

@@ -142,14 +142,28 @@ def pdf_write(
     pages: list[Any] | None = None,
     pdf_variant: str | None = None,
     attachments: dict[str, str] | None = None,
+    identified: bool = True,
 ) -> bytes:
-    """The PDF of the laid-out ``document``, or of some of its ``pages`` only."""
+    """The PDF of the laid-out ``document``, or of some of its ``pages`` only.
+
+    ``identified=False`` leaves out the file identifier (``/ID``), for a PDF that is signed next:
+    the signature's incremental update writes one, and pydyf computes its own by compressing
+    every stream of the file a second time (a fifth of a letter's writing)."""
     files = [
-        Attachment(string=content, name=name, relationship="Data")
+        Attachment(string=content, name=name, relationship="Data", url_fetcher=_ATTACHED)
         for name, content in (attachments or {}).items()
     ]
     part = document if pages is None else document.copy(pages)
-    return part.write_pdf(pdf_variant=pdf_variant, attachments=files or None)
+    return part.write_pdf(
+        pdf_variant=pdf_variant,
+        attachments=files or None,
+        pdf_identifier=None if identified else False,
+    )
+
+
+# An attachment's content is given as a string; WeasyPrint would otherwise build a fetcher (a
+# urllib opener, reading the proxy settings) for each one.
+_ATTACHED = StaticOnlyFetcher()
 
 
 @contextmanager

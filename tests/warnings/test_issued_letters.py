@@ -47,6 +47,7 @@ def test_each_letter_is_pdf_a_3b_with_its_snapshot_attached(issued: list[Warning
         metadata = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode()
         assert re.search(r'pdfaid:part(>|=")3', metadata), metadata
         assert re.search(r'pdfaid:conformance(>|=")B', metadata), metadata
+        assert len(reader.trailer["/ID"]) == 2, "PDF/A wants a file identifier"
         attached = json.loads(reader.attachments["snapshot.json"][0])
         assert attached["number_line"] == f"Số: {item.number_symbol}"
         assert attached["addressees"] == [item.facility.name]
