@@ -150,6 +150,8 @@ class _StampCIDFont(CIDFontType2):
 
 
 class _StampGlyphs(GlyphAccumulator):
+    """pyHanko's accumulator, shaping with the signer's own small font and embedding it whole."""
+
     def __init__(self, *, font: bytes, **kwargs: Any) -> None:
         super().__init__(font_handle=io.BytesIO(font), **kwargs)
         postscript_name = self.tt["name"].getDebugName(6)
