@@ -1,9 +1,14 @@
 """Fixtures shared by the whole suite: a small organisation of the two central agencies."""
 
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+
+from django.db import connections
+from django.db.backends.signals import connection_created
 
 from coordination.organisation.models import Agency, AgencyKind, Authority, Role, Unit
 from tests.factories import AgencyFactory, MembershipFactory, UnitFactory, UserFactory
@@ -80,3 +85,28 @@ def org(db: None) -> Org:
         moh_reviewer=_member(moh_bh, Role.REVIEWER, "moh.reviewer"),
         vss_legal_unit=vss_legal,
     )
+
+
+@pytest.fixture(autouse=True)
+def _browser_tests_close_their_connections(request: pytest.FixtureRequest) -> Iterator[None]:
+    """While Playwright's sync API runs its event loop in this thread, what a browser test asks of
+    the ORM goes through a connection of its own context, which pytest-django never sees: left
+    open, it kept the PostgreSQL test database from being dropped at the end of the run. Such
+    connections of this thread are closed when the test ends."""
+    if request.node.get_closest_marker("browser") is None:
+        yield
+        return
+    opened: list[Any] = []
+
+    def remember(sender: Any, connection: Any, **kwargs: Any) -> None:
+        opened.append(connection)
+
+    connection_created.connect(remember, weak=False)
+    try:
+        yield
+    finally:
+        connection_created.disconnect(remember)
+        here = threading.get_ident()
+        for wrapper in opened:
+            if wrapper._thread_ident == here and wrapper is not connections[wrapper.alias]:
+                wrapper.close()
