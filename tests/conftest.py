@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from django.conf import settings
 from django.db import connections
 from django.db.backends.signals import connection_created
+from django.utils import translation
 
 from coordination.organisation.models import Agency, AgencyKind, Authority, Role, Unit
 from tests.factories import AgencyFactory, MembershipFactory, UnitFactory, UserFactory
@@ -85,6 +87,15 @@ def org(db: None) -> Org:
         moh_reviewer=_member(moh_bh, Role.REVIEWER, "moh.reviewer"),
         vss_legal_unit=vss_legal,
     )
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language() -> Iterator[None]:
+    """A test client request with an English cookie leaves English active in this thread (the
+    locale middleware activates a language and never puts the old one back), so the tests after
+    it, whichever they were in xdist's order, read their messages in English."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)
