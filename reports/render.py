@@ -54,6 +54,11 @@ class StaticOnlyFetcher(URLFetcher):
         return URLFetcherResponse(url, body, {"Content-Type": mime_type})
 
 
+# One fetcher for every render: building one builds a urllib opener (reading the proxy
+# settings), which WeasyPrint would otherwise also do for each attachment.
+FETCHER = StaticOnlyFetcher()
+
+
 def _static_path(url: str) -> str:
     prefix = BASE_URL.rstrip("/") + settings.STATIC_URL
     if not url.startswith(prefix):
@@ -90,7 +95,7 @@ OFFICIAL_CSS = "reports/official.css"
 def _official_stylesheet() -> CSS:
     """The Decree 30 stylesheet, parsed once per process and shared by every render."""
     url = BASE_URL.rstrip("/") + settings.STATIC_URL + OFFICIAL_CSS
-    return CSS(url=url, url_fetcher=StaticOnlyFetcher(), font_config=FONT_CONFIG)
+    return CSS(url=url, url_fetcher=FETCHER, font_config=FONT_CONFIG)
 
 
 # WeasyPrint's own user-agent stylesheet gives every element of the page the pseudo-elements
@@ -132,7 +137,7 @@ class PrintedHTML(HTML):
 
 def html_layout(html: str) -> Document:
     """Lay out the pages (the costly step); write them with ``pdf_write``."""
-    source = PrintedHTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyFetcher())
+    source = PrintedHTML(string=html, base_url=BASE_URL, url_fetcher=FETCHER)
     return source.render(stylesheets=[_official_stylesheet()], font_config=FONT_CONFIG)
 
 
@@ -150,7 +155,7 @@ def pdf_write(
     the signature's incremental update writes one, and pydyf computes its own by compressing
     every stream of the file a second time (a fifth of a letter's writing)."""
     files = [
-        Attachment(string=content, name=name, relationship="Data", url_fetcher=_ATTACHED)
+        Attachment(string=content, name=name, relationship="Data", url_fetcher=FETCHER)
         for name, content in (attachments or {}).items()
     ]
     part = document if pages is None else document.copy(pages)
@@ -159,11 +164,6 @@ def pdf_write(
         attachments=files or None,
         pdf_identifier=None if identified else False,
     )
-
-
-# An attachment's content is given as a string; WeasyPrint would otherwise build a fetcher (a
-# urllib opener, reading the proxy settings) for each one.
-_ATTACHED = StaticOnlyFetcher()
 
 
 @contextmanager

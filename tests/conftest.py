@@ -108,16 +108,17 @@ def _browser_tests_close_their_connections(request: pytest.FixtureRequest) -> It
         yield
         return
     opened: list[Any] = []
+    here = threading.get_ident()
 
     def remember(sender: Any, connection: Any, **kwargs: Any) -> None:
-        opened.append(connection)
+        if threading.get_ident() == here:
+            opened.append(connection)
 
     connection_created.connect(remember, weak=False)
     try:
         yield
     finally:
         connection_created.disconnect(remember)
-        here = threading.get_ident()
         for wrapper in opened:
-            if wrapper._thread_ident == here and wrapper is not connections[wrapper.alias]:
+            if wrapper is not connections[wrapper.alias]:
                 wrapper.close()
